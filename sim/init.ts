@@ -1,0 +1,114 @@
+import type { Context } from './context';
+import { edgeListGraph, smallWorld, type Graph } from './network';
+import { betaMeanSd, normal } from './rng';
+import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState } from './state';
+import { computeHostility } from './rules/hostility';
+import { escalationIndex } from './rules/escalation';
+
+/** Number of agents per party: the populations in agent mode, one each in mean-field mode. */
+export function partySizes(ctx: Context): [number, number] {
+  if (ctx.meanfield) return [1, 1];
+  return [ctx.scenario.parties[0].population, ctx.scenario.parties[1].population];
+}
+
+function newActor(): ActorState {
+  return {
+    phase: 0, skill: 0, tenure: 0, approached: false,
+    consent: new Float64Array(2), trust: new Float64Array(2), effect: new Float64Array(2), effectAtExit: new Float64Array(2),
+    consentTick: -1, exitTick: -1, premature: false, achievement: 0, insights: 0, commPool: 0,
+    leaks: 0, brokenPromises: 0, participants: 0,
+  };
+}
+
+/**
+ * The state at tick 0: the network and roles from the `network` stream, initial anger, fear and
+ * personal grievance from the `agents` stream (Beta around the party means with SD
+ * initialSpread; exactly the party values when the spread is 0).
+ */
+export function createState(ctx: Context): SimState {
+  const { scenario } = ctx;
+  const sizes = partySizes(ctx);
+  const n = sizes[0] + sizes[1];
+  const partyStart = Int32Array.from([0, sizes[0], n]);
+  const net = ctx.streams.network;
+  let graph: Graph;
+  if (ctx.meanfield) graph = { rowPtr: new Int32Array(n + 1), col: new Int32Array(0), weight: new Float32Array(0) };
+  else if (scenario.network.type === 'edges') graph = edgeListGraph(n, scenario.network.edges);
+  else graph = smallWorld(sizes, { ...scenario.network, contactWeight: scenario.params.contactWeight }, net);
+
+  const role = new Uint8Array(n);
+  const anger = new Float32Array(n);
+  const fear = new Float32Array(n);
+  const grievance = new Float32Array(n);
+  const agents = ctx.streams.agents;
+  for (let p = 0; p < 2; p++) {
+    const party = scenario.parties[p];
+    const size = sizes[p];
+    // selection sampling: exactly round(share·N) elites, then business agents among the rest
+    let elites = Math.round(party.eliteShare * size);
+    let business = Math.min(size - elites, Math.round(party.businessShare * size));
+    for (let i = 0, left = size; i < size; i++, left--) {
+      const u = net() * left;
+      const k = partyStart[p] + i;
+      if (u < elites) { role[k] = ROLE_ELITE; elites--; }
+      else if (u < elites + business) { role[k] = ROLE_BUSINESS; business--; }
+      else role[k] = ROLE_GENERAL;
+    }
+    const spread = ctx.meanfield ? 0 : party.initialSpread;
+    for (let i = partyStart[p]; i < partyStart[p + 1]; i++) {
+      anger[i] = betaMeanSd(agents, party.initialAnger, spread);
+      fear[i] = betaMeanSd(agents, party.initialFear, spread);
+      grievance[i] = spread > 0 ? Math.max(0, party.grievance + spread * normal(agents)) : party.grievance;
+    }
+  }
+
+  const state: SimState = {
+    tick: 0,
+    seed: 0,
+    partyStart,
+    anger, fear, grievance,
+    perceived: new Float32Array(n),
+    role,
+    participant: new Uint8Array(n),
+    contact: new Int32Array(n).fill(-1),
+    rowPtr: graph.rowPtr, col: graph.col, weight: graph.weight,
+    mfAnger: Float64Array.from(scenario.parties.map((p) => p.initialAnger)),
+    mfFear: Float64Array.from(scenario.parties.map((p) => p.initialFear)),
+    power: Float64Array.from(scenario.parties.map((p) => p.power)),
+    hostility: new Float64Array(2),
+    meanAnger: new Float64Array(2),
+    meanFear: new Float64Array(2),
+    roleAnger: new Float64Array(6),
+    roleFear: new Float64Array(6),
+    roleCount: new Float64Array(6),
+    cost: new Float64Array(2),
+    media: new Float64Array(2),
+    receptivity: new Float64Array([1, 1]),
+    incidents: new Float64Array(2),
+    violence: 0,
+    dyad: Float64Array.from([scenario.dyad.T, scenario.dyad.C, scenario.dyad.U, scenario.dyad.E]),
+    incidentHistory: new Float64Array(ctx.historyLength),
+    activity: new Float64Array(6),
+    powerBase: 0,
+    powerBaseByTrack: new Float64Array(6),
+    ripeness: 0,
+    escalation: 0,
+    trackOne: 0,
+    talksFailing: 0,
+    settlements: 0,
+    collapses: 0,
+    signings: [],
+    actors: scenario.actors.map(newActor),
+    eventFired: new Uint8Array(scenario.events.length),
+    pending: [],
+    streams: {},
+  };
+  if (ctx.meanfield) {
+    // the representative agents' Float32 copies feed charts; the model reads mfAnger/mfFear
+    anger.set(state.mfAnger);
+    fear.set(state.mfFear);
+  }
+  computeHostility(state, ctx);
+  state.escalation = escalationIndex(state, ctx.params.escalationWeights);
+  return state;
+}

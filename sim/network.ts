@@ -1,0 +1,89 @@
+import type { Stream } from './rng';
+
+/** A directed weighted graph in compressed sparse rows: row i lists the agents i listens to. */
+export interface Graph {
+  /** rowPtr[i]…rowPtr[i+1] index agent i's ties in col and weight; length N + 1. */
+  rowPtr: Int32Array;
+  col: Int32Array;
+  weight: Float32Array;
+}
+
+/** Builds CSR rows from parallel arrays of directed ties (from, to, weight), keeping their order within a row. */
+export function csrFromTies(n: number, from: Int32Array, to: Int32Array, w: Float32Array, count = from.length): Graph {
+  const rowPtr = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) rowPtr[from[e] + 1]++;
+  for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
+  const fill = rowPtr.slice(0, n);
+  const col = new Int32Array(count);
+  const weight = new Float32Array(count);
+  for (let e = 0; e < count; e++) {
+    const k = fill[from[e]]++;
+    col[k] = to[e];
+    weight[k] = w[e];
+  }
+  return { rowPtr, col, weight };
+}
+
+/** Options of the small-world network, as the scenario gives them. */
+export interface SmallWorldOptions {
+  degree: number;
+  rewire: number;
+  crossTies: number;
+  contactWeight: number;
+}
+
+/**
+ * Within-party Watts–Strogatz graphs (a ring of degree/2 neighbours each side, each tie rewired
+ * with probability `rewire` to a random member of the same party) plus cross-party ties, a share
+ * `crossTies` of the within-party ties, weighing `contactWeight`. Every tie is mutual.
+ * Rare duplicate ties after rewiring are kept (checking for them costs more than they matter).
+ */
+export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: Stream): Graph {
+  const n = sizes.reduce((a, b) => a + b, 0);
+  let undirected = 0;
+  const halves = sizes.map((size) => Math.max(0, Math.min(o.degree >> 1, (size - 1) >> 1)));
+  sizes.forEach((size, p) => (undirected += size * halves[p]));
+  const cross = sizes.length === 2 && sizes[0] > 0 && sizes[1] > 0 ? Math.round(o.crossTies * undirected) : 0;
+  const total = 2 * (undirected + cross);
+  const from = new Int32Array(total);
+  const to = new Int32Array(total);
+  const w = new Float32Array(total);
+  let e = 0;
+  const add = (a: number, b: number, weight: number) => {
+    from[e] = a; to[e] = b; w[e] = weight; e++;
+    from[e] = b; to[e] = a; w[e] = weight; e++;
+  };
+  let offset = 0;
+  sizes.forEach((size, p) => {
+    const k = halves[p];
+    for (let i = 0; i < size; i++) {
+      for (let j = 1; j <= k; j++) {
+        let target = (i + j) % size;
+        if (rng() < o.rewire) {
+          // a uniformly random other member of the party
+          const r = Math.floor(rng() * (size - 1));
+          target = r >= i ? r + 1 : r;
+        }
+        add(offset + i, offset + target, 1);
+      }
+    }
+    offset += size;
+  });
+  for (let c = 0; c < cross; c++) {
+    const a = Math.floor(rng() * sizes[0]);
+    const b = sizes[0] + Math.floor(rng() * sizes[1]);
+    add(a, b, o.contactWeight);
+  }
+  return csrFromTies(n, from, to, w, e);
+}
+
+/** A user-given directed edge list [i, j, w] (the weight i puts on j), used exactly as given. */
+export function edgeListGraph(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Graph {
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  const w = new Float32Array(edges.length);
+  edges.forEach(([i, j, weight], e) => {
+    from[e] = i; to[e] = j; w[e] = weight;
+  });
+  return csrFromTies(n, from, to, w);
+}

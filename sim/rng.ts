@@ -1,0 +1,88 @@
+import alea from 'seedrandom/lib/alea.js';
+
+/** The saved state of one alea stream: four numbers, structured-cloneable. */
+export interface StreamState { c: number; s0: number; s1: number; s2: number }
+
+/** A seeded uniform generator on [0, 1) whose state can be saved and restored. */
+export interface Stream {
+  (): number;
+  int32(): number;
+  state(): StreamState;
+}
+
+/** The named streams of MODEL.md §2, each derived from the scenario seed. */
+export const STREAM_NAMES = ['network', 'agents', 'violence', 'actors', 'trackOne', 'drift'] as const;
+export type StreamName = (typeof STREAM_NAMES)[number];
+
+/**
+ * Creates the stream `name` of run seed `seed` (seedrandom's alea), or restores it from a saved state.
+ * Streams are independent by name, so adding an actor never shifts the draws of violence.
+ */
+export function createStream(seed: number, name: string, state?: StreamState): Stream {
+  return alea(`detente:${seed}:${name}`, { state: state ?? true }) as unknown as Stream;
+}
+
+/** Seed of replicate `run` of an ensemble with base seed `base`: run 0 is the base seed itself. */
+export function replicateSeed(base: number, run: number): number {
+  if (run === 0) return base >>> 0;
+  // murmur3's finaliser over (base, run): well mixed, and the same in every JavaScript engine
+  let h = (base ^ Math.imul(run, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A standard normal deviate by Box–Muller (two uniforms, no cached spare, so state stays simple). */
+export function normal(rng: Stream): number {
+  const u = 1 - rng(); // (0, 1]
+  const v = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** The Poisson(mean) count whose CDF first reaches u: one uniform per draw, so paired runs stay aligned. */
+export function poissonFromUniform(u: number, mean: number): number {
+  if (!(mean > 0)) return 0;
+  let k = 0;
+  let p = Math.exp(-mean);
+  let cdf = p;
+  // the cap keeps a pathological mean from looping long; means here are incidentRate·dt, small
+  while (u > cdf && k < 10_000) {
+    k += 1;
+    p *= mean / k;
+    cdf += p;
+    if (p === 0) break;
+  }
+  return k;
+}
+
+/** Gamma(shape, 1) by Marsaglia & Tsang (2000). */
+function gamma(rng: Stream, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - rng();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/**
+ * A Beta draw with the given mean and SD, in [0, 1]. SD 0 (or a mean at 0 or 1) gives the mean
+ * itself; an SD beyond what a Beta allows at that mean is capped just below the maximum.
+ */
+export function betaMeanSd(rng: Stream, mean: number, sd: number): number {
+  if (sd <= 0 || mean <= 0 || mean >= 1) return mean;
+  const maxVar = mean * (1 - mean);
+  const variance = Math.min(sd * sd, 0.95 * maxVar);
+  const nu = maxVar / variance - 1;
+  const x = gamma(rng, mean * nu);
+  const y = gamma(rng, (1 - mean) * nu);
+  return x + y > 0 ? x / (x + y) : mean;
+}

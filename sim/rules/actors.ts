@@ -1,0 +1,233 @@
+import type { Context } from '../context';
+import type { ActorData } from '../scenario/schema';
+import {
+  PHASE_ANALYSIS, PHASE_DISENGAGED, PHASE_EXPLORATION, PHASE_FOLLOW_THROUGH, PHASE_WAITING,
+  ROLE_BUSINESS, ROLE_ELITE, type ActorState, type SimState,
+} from '../state';
+import { glaslStage } from './escalation';
+import type { Effects } from './effects';
+import { selectCohort } from './cohort';
+
+/** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
+export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull: boolean; peak: boolean } {
+  const hist = state.incidentHistory;
+  const L = hist.length;
+  const W = ctx.params.lullWindow;
+  const year = ctx.scenario.ticksPerYear;
+  const t = state.tick;
+  // entry for step s sits at s mod L; steps before 0 read as 0 (a quiet start is a lull)
+  const at = (s: number) => (s < 0 ? 0 : hist[s % L]);
+  const windowSum = (end: number) => {
+    let sum = 0;
+    for (let s = end - W; s < end; s++) sum += at(s);
+    return sum;
+  };
+  const recent = windowSum(t);
+  let peak = 0;
+  let mean = 0;
+  for (let end = t - year + 1; end <= t; end++) {
+    const w = windowSum(end);
+    if (w > peak) peak = w;
+    mean += w / year;
+  }
+  const ratio = ctx.params.lullRatio;
+  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio };
+}
+
+/** A per-step probability from a per-year rate. */
+function chance(ratePerYear: number, dt: number): number {
+  return ratePerYear > 0 ? 1 - Math.exp(-ratePerYear * dt) : 0;
+}
+
+/**
+ * Step 4: every actor's lifecycle transition (MODEL.md §6), then its effects, gathered into `fx`.
+ * Reads the snapshot (stage, ripeness, hostility, incident history) of the tick the step starts
+ * from. Each actor draws six uniforms a step from its own stream (consent, leak, broken promise,
+ * per party) whatever its phase, so changing one actor never shifts another's draws.
+ */
+export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
+  const { scenario, params: p, dt } = ctx;
+  const t = state.tick;
+  const stage = glaslStage(state.escalation);
+  const entry = entryConditions(state, ctx);
+  const prevActivity = state.activity.slice();
+  state.activity.fill(0);
+  const [T, C, U, E] = state.dyad;
+
+  scenario.actors.forEach((spec, j) => {
+    const a = state.actors[j];
+    const parties = ctx.actorParties[j];
+    const needsConsent = ctx.actorNeedsConsent[j];
+    const rng = ctx.actorStreams[j];
+    const u = [rng(), rng(), rng(), rng(), rng(), rng()];
+
+    transition(a, spec, t, ctx, j, entry, state);
+
+    // consent: asked in analysis & involvement (once approached) and again in follow-through after a loss
+    if ((a.phase === PHASE_ANALYSIS && a.approached) || a.phase === PHASE_FOLLOW_THROUGH) {
+      for (const q of parties) {
+        if (a.consent[q]) continue;
+        const granted = !needsConsent ||
+          u[q * 3] < chance(p.consentRate * spec.credibility * (1 + state.ripeness) * (1 - state.hostility[q]) * state.receptivity[q], dt);
+        if (granted) {
+          a.consent[q] = 1;
+          if (a.trust[q] === 0) a.trust[q] = p.initialTrust;
+          if (needsConsent && a.consentTick < 0) a.consentTick = t;
+        }
+      }
+      if (a.phase === PHASE_ANALYSIS && parties.some((q) => a.consent[q])) a.phase = PHASE_FOLLOW_THROUGH;
+    }
+
+    let eMean = 0;
+    if (a.phase === PHASE_FOLLOW_THROUGH) {
+      a.tenure += 1;
+      const [from, to] = ctx.stageWindow[spec.track];
+      const glasl = stage >= from && stage <= to ? 1 : p.offWindowFactor;
+      const synergy = 1 + p.synergy * ((prevActivity[spec.track - 1] ?? 0) + (prevActivity[spec.track + 1] ?? 0)) / 2;
+      const tenure = 1 - Math.exp(-(a.tenure * dt) / p.tenureScale);
+      for (const q of parties) {
+        if (a.consent[q]) a.trust[q] += dt * p.trustRate * (1 - a.trust[q]);
+        a.effect[q] = a.consent[q] ? a.skill * spec.credibility * a.trust[q] * tenure * glasl * synergy : 0;
+        // leaks and broken promises: consent lost (asked again later), trust falls, hardliners anger
+        for (const [draw, ratePerYear, count] of [[u[q * 3 + 1], spec.confidentiality, 'leaks'], [u[q * 3 + 2], spec.promiseReliability, 'brokenPromises']] as const) {
+          if (a.consent[q] && draw < chance(ratePerYear, dt)) {
+            a[count] += 1;
+            a.trust[q] *= 1 - p.leakTrustLoss;
+            if (needsConsent) a.consent[q] = 0;
+            fx.backlash[q] += p.leakBacklash;
+          }
+        }
+        eMean += a.effect[q] / parties.length;
+      }
+      // activity counts effectiveness with the parties, capped at 1 per track
+      state.activity[spec.track] = Math.min(1, state.activity[spec.track] + eMean);
+    } else if (a.phase === PHASE_DISENGAGED) {
+      const fade = Math.pow(0.5, ((t - a.exitTick) * dt) / p.aftermathHalfLife);
+      for (const q of parties) a.effect[q] = a.effectAtExit[q] * fade;
+      a.achievement *= Math.pow(0.5, dt / p.aftermathHalfLife);
+    } else {
+      a.effect.fill(0);
+    }
+
+    // effects, scaled by capacity and effectiveness, rates per year
+    a.commPool *= Math.exp(-p.relationDecay * dt);
+    let gain = 0;
+    for (const q of parties) {
+      const e = a.effect[q] * spec.capacity;
+      if (!(e > 0)) continue;
+      const half = 1 / 2; // an actor working with both parties has the full dyadic effect
+      switch (spec.track) {
+        case 1: {
+          const dC = dt * p.trackOneCommunication * e * (1 - C) * half;
+          fx.dC += dC;
+          a.commPool += dC;
+          break;
+        }
+        case 2: {
+          const k = q * 3 + ROLE_ELITE;
+          fx.reliefAnger[k] += e * p.track2Depth;
+          fx.reliefFear[k] += e * p.track2Depth;
+          const dC = dt * p.track2Communication * e * (1 - C) * half;
+          const dU = dt * p.track2Understanding * e * (1 - U) * half;
+          fx.dC += dC;
+          fx.dU += dU;
+          a.commPool += dC + dU;
+          const insight = dt * p.insightRate * a.effect[q] * half;
+          a.insights += insight;
+          gain += insight + dt * e * p.track2Depth * segmentShare(state, q, ROLE_ELITE) *
+            (state.roleAnger[k] + state.roleFear[k]) * half;
+          break;
+        }
+        case 3: {
+          const k = q * 3 + ROLE_BUSINESS;
+          fx.reliefAnger[k] += e * p.track3Depth;
+          fx.dE += dt * p.track3Trade * e * (1 - E) * half;
+          gain += dt * e * p.track3Depth * segmentShare(state, q, ROLE_BUSINESS) * state.roleAnger[k] * half;
+          break;
+        }
+        case 4: {
+          const depth = Math.min(1, p.track4Depth * a.effect[q]);
+          if (ctx.meanfield) {
+            // a share `capacity` of the population per year loses `depth` of its anger and fear
+            for (let r = 0; r < 3; r++) {
+              fx.reliefAnger[q * 3 + r] += spec.capacity * depth;
+              fx.reliefFear[q * 3 + r] += spec.capacity * depth;
+            }
+            gain += dt * spec.capacity * depth * (state.meanAnger[q] + state.meanFear[q]) * half;
+          } else {
+            fx.cohortDepth[q] = 1 - (1 - fx.cohortDepth[q]) * (1 - depth);
+            const picked = selectCohort(state, ctx, j, q, spec.capacity * dt, p.track4Grievance * a.effect[q]);
+            a.participants += picked.count;
+            gain += depth * picked.angerFearSum / Math.max(1, state.partyStart[q + 1] - state.partyStart[q]) * half;
+          }
+          break;
+        }
+        case 5:
+          // the media climate moves towards Σ valence·capacity·e; its pull on anger and fear is in the population pass
+          gain += dt * p.mediaDepth * spec.valence * e *
+            (spec.valence >= 0 ? state.meanAnger[q] + state.meanFear[q] : 2 - state.meanAnger[q] - state.meanFear[q]) * half;
+          break;
+      }
+    }
+    // the actor's share of tension relief through the communication and understanding it built
+    gain += dt * p.tensionRelief * T * a.commPool / 2;
+    if (a.phase >= PHASE_FOLLOW_THROUGH) a.achievement += gain;
+  });
+
+  updateMedia(state, ctx);
+}
+
+function segmentShare(state: Readonly<SimState>, q: number, role: number): number {
+  const total = state.roleCount[q * 3] + state.roleCount[q * 3 + 1] + state.roleCount[q * 3 + 2];
+  return total > 0 ? state.roleCount[q * 3 + role] / total : 0;
+}
+
+/** The media climate of each party relaxes towards Σ valence·capacity·e of the Track Five actors there. */
+function updateMedia(state: SimState, ctx: Context): void {
+  const target = [0, 0];
+  ctx.scenario.actors.forEach((spec, j) => {
+    if (spec.track !== 5) return;
+    for (const q of ctx.actorParties[j]) target[q] += spec.valence * spec.capacity * state.actors[j].effect[q];
+  });
+  const pull = 1 - Math.exp(-ctx.params.mediaDecay * ctx.dt);
+  for (let q = 0; q < 2; q++) {
+    const goal = Math.max(-1, Math.min(1, target[q]));
+    state.media[q] += pull * (goal - state.media[q]);
+  }
+}
+
+/** Phase changes of one actor at tick t: start, exploration, approach, and exit (premature or not). */
+function transition(
+  a: ActorState, spec: ActorData, t: number, ctx: Context, j: number,
+  entry: { lull: boolean; peak: boolean }, state: SimState,
+): void {
+  const p = ctx.params;
+  if (a.phase !== PHASE_DISENGAGED && t >= ctx.actorLeaveAt[j] && t >= spec.start) {
+    const wasEngaged = a.phase >= PHASE_ANALYSIS && a.approached;
+    a.phase = PHASE_DISENGAGED;
+    a.exitTick = t;
+    a.effectAtExit.set(a.effect);
+    a.premature = ctx.actorLeaveAt[j] < spec.start + spec.commitment;
+    if (a.premature && wasEngaged) {
+      // a premature exit breaks what was built and makes the parties wary of the next third party
+      ctx.fx.dC -= p.prematureExitLoss * state.dyad[1];
+      ctx.fx.dU -= p.prematureExitLoss * state.dyad[2];
+      for (const q of ctx.actorParties[j]) state.receptivity[q] *= 1 - p.prematureExitReceptivity;
+    }
+    return;
+  }
+  if (a.phase === PHASE_WAITING && t >= spec.start) {
+    a.phase = PHASE_EXPLORATION;
+    a.skill = spec.skill;
+  }
+  if (a.phase === PHASE_EXPLORATION) {
+    if (t - spec.start < spec.prepTicks) {
+      a.skill += ctx.dt * p.skillRate * (1 - a.skill);
+      return;
+    }
+    a.phase = PHASE_ANALYSIS;
+  }
+  if (a.phase === PHASE_ANALYSIS && !a.approached) {
+    a.approached = spec.entry === 'immediate' || (spec.entry === 'lull' ? entry.lull : entry.peak);
+  }
+}

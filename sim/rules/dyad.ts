@@ -1,0 +1,21 @@
+import type { Context } from '../context';
+import type { SimState } from '../state';
+import type { Effects } from './effects';
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * Step 5: T ← T + dt·[τ_v·V + τ_h·(H_p + H_q)/2 − τ_d·T·(C + U)/2 − τ_0·T]; C, U and E rise by the
+ * tracks' increments and decay at relationDecay. All read the snapshot values of T, C, U, E.
+ */
+export function updateDyad(state: SimState, ctx: Context, fx: Readonly<Effects>, hostilityBefore: readonly number[]): void {
+  const p = ctx.params;
+  const dt = ctx.dt;
+  const [T, C, U, E] = state.dyad;
+  const meanH = (hostilityBefore[0] + hostilityBefore[1]) / 2;
+  state.dyad[0] = clamp01(T + dt * (p.tensionFromViolence * state.violence + p.tensionFromHostility * meanH -
+    p.tensionRelief * T * (C + U) / 2 - p.tensionDecay * T));
+  state.dyad[1] = clamp01(C + fx.dC - dt * p.relationDecay * C);
+  state.dyad[2] = clamp01(U + fx.dU - dt * p.relationDecay * U);
+  state.dyad[3] = clamp01(E + fx.dE - dt * p.relationDecay * E);
+}

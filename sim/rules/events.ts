@@ -1,0 +1,54 @@
+import type { Context } from '../context';
+import { partyIndex } from '../context';
+import { normal } from '../rng';
+import type { SimState } from '../state';
+
+/**
+ * Step 1: scheduled power shifts (timed, or triggered `delay` ticks after a settlement), then the
+ * log-normal power drift. Two drift normals are drawn every step, even at σ = 0, so the `drift`
+ * stream stays aligned across scenarios.
+ */
+export function applyEvents(state: SimState, ctx: Context): void {
+  const t = state.tick;
+  const events = ctx.scenario.events;
+  events.forEach((ev) => {
+    if ('tick' in ev && ev.tick === t) shiftPower(state, ctx, ev.party, ev.factor);
+  });
+  if (state.pending.length) {
+    const keep: Array<[number, number]> = [];
+    for (const [k, at] of state.pending) {
+      if (at === t) {
+        const ev = events[k];
+        shiftPower(state, ctx, ev.party, ev.factor);
+      } else keep.push([k, at]);
+    }
+    state.pending = keep;
+  }
+  const rng = ctx.streams.drift;
+  const sqrtDt = Math.sqrt(ctx.dt);
+  for (let p = 0; p < 2; p++) {
+    const z = normal(rng);
+    const sigma = ctx.scenario.parties[p].powerDrift;
+    if (sigma > 0) state.power[p] = clampPower(state.power[p] * Math.exp(sigma * sqrtDt * z));
+  }
+}
+
+/** Queues the settlement-triggered events after a signing at tick `t`. */
+export function scheduleAfterSettlement(state: SimState, ctx: Context, t: number): void {
+  ctx.scenario.events.forEach((ev, k) => {
+    if (!('after' in ev)) return;
+    if (!ev.repeat && state.eventFired[k]) return;
+    state.eventFired[k] = 1;
+    state.pending.push([k, t + ev.delay]);
+  });
+}
+
+function shiftPower(state: SimState, ctx: Context, party: string, factor: number): void {
+  const p = partyIndex(ctx.scenario, party);
+  if (p >= 0) state.power[p] = clampPower(state.power[p] * factor);
+}
+
+/** Keeps power positive and finite whatever the drift does over a long run. */
+function clampPower(x: number): number {
+  return Math.min(1e12, Math.max(1e-12, x));
+}

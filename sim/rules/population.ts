@@ -1,0 +1,213 @@
+import type { Context } from '../context';
+import { NORMAL_TABLE } from '../normalTable';
+import type { SimState } from '../state';
+import type { Effects } from './effects';
+import { finishPartyMeans } from './hostility';
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+
+/** Anger of a party's angriest decile boundary (the 90th percentile), from a 256-bin histogram. */
+function hardlinerThreshold(anger: Float32Array, from: number, to: number): number {
+  const bins = new Uint32Array(256);
+  for (let i = from; i < to; i++) bins[Math.min(255, (anger[i] * 256) | 0)]++;
+  let above = 0;
+  const target = Math.ceil(0.1 * (to - from));
+  for (let b = 255; b >= 0; b--) {
+    above += bins[b];
+    if (above >= target) return b / 256;
+  }
+  return 0;
+}
+
+/**
+ * Step 3, agent mode: one synchronous pass over all agents. Each agent's anger and fear sum every
+ * term of MODEL.md §5 — Richardson (reactivity to the perceived opponent hostility, fatigue,
+ * personal grievance), DeGroot contagion over its network row and contact tie, exposure to this
+ * step's incidents, the tracks' relief, the media climate, leak backlash, Track Four participation
+ * and noise — read from the snapshot, clamped once, and written to the second buffer.
+ * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
+ * `agents` stream, cheap enough to inline in the hot loop.
+ */
+export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
+  const n = state.partyStart[2];
+  if (ctx.nextAnger.length !== n) {
+    ctx.nextAnger = new Float32Array(n);
+    ctx.nextFear = new Float32Array(n);
+  }
+  const A = state.anger;
+  const F = state.fear;
+  const An = ctx.nextAnger;
+  const Fn = ctx.nextFear;
+  const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
+  const NT = NORMAL_TABLE;
+  const pr = ctx.params;
+  const dt = ctx.dt;
+  const mu = pr.contagion;
+  const cw = pr.contactWeight;
+  const noise = pr.noise * Math.sqrt(dt);
+  const perDecay = Math.exp(-pr.exposureDecay * dt);
+  const dh = pr.exposureHostility;
+  const dfExp = pr.exposureFear;
+  let s = ctx.streams.agents.int32() | 0;
+  const sums = state.roleAnger;
+  const sumsF = state.roleFear;
+  const counts = state.roleCount;
+  sums.fill(0);
+  sumsF.fill(0);
+  counts.fill(0);
+
+  for (let p = 0; p < 2; p++) {
+    const q = 1 - p;
+    const party = ctx.scenario.parties[p];
+    const k = party.reactivity;
+    const alpha = party.fatigue;
+    const phi = pr.fearDecay;
+    const Hq = state.hostility[q];
+    const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
+    const inc = state.incidents[p];
+    const pExp = inc > 0 ? 1 - Math.pow(1 - pr.exposure, inc) : 0;
+    const media = pr.mediaDepth * state.media[p];
+    const mediaUp = state.media[p] < 0;
+    const rA0 = fx.reliefAnger[p * 3], rA1 = fx.reliefAnger[p * 3 + 1], rA2 = fx.reliefAnger[p * 3 + 2];
+    const rF0 = fx.reliefFear[p * 3], rF1 = fx.reliefFear[p * 3 + 1], rF2 = fx.reliefFear[p * 3 + 2];
+    const backlash = fx.backlash[p];
+    const from = state.partyStart[p];
+    const to = state.partyStart[p + 1];
+    const threshold = backlash > 0 ? hardlinerThreshold(A, from, to) : 2;
+    const depth = fx.cohortDepth[p];
+    let sA0 = 0, sA1 = 0, sA2 = 0, sF0 = 0, sF1 = 0, sF2 = 0, c0 = 0, c1 = 0, c2 = 0;
+
+    for (let i = from; i < to; i++) {
+      const a = A[i];
+      const f = F[i];
+      let sa = 0, sf = 0, sw = 0;
+      const end = rowPtr[i + 1];
+      for (let e = rowPtr[i]; e < end; e++) {
+        const j = col[e];
+        const w = weight[e];
+        sa += w * A[j];
+        sf += w * F[j];
+        sw += w;
+      }
+      const c = contact[i];
+      if (c >= 0) {
+        sa += cw * A[c];
+        sf += cw * F[c];
+        sw += cw;
+      }
+      // an agent whose weights sum to 0 keeps its value
+      const pullA = sw > 0 ? sa / sw - a : 0;
+      const pullF = sw > 0 ? sf / sw - f : 0;
+
+      s = (s + 0x6d2b79f5) | 0;
+      let z = Math.imul(s ^ (s >>> 15), 1 | s);
+      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+      z ^= z >>> 14;
+      const na = NT[z & 4095];
+      const nf = NT[(z >>> 12) & 4095];
+
+      let per = P[i] * perDecay;
+      let exposed = false;
+      if (pExp > 0) {
+        s = (s + 0x6d2b79f5) | 0;
+        let y = Math.imul(s ^ (s >>> 15), 1 | s);
+        y = (y + Math.imul(y ^ (y >>> 7), 61 | y)) ^ y;
+        y = (y ^ (y >>> 14)) >>> 0;
+        if (y * TWO_TO_MINUS_32 < pExp) {
+          exposed = true;
+          per += dh;
+        }
+      }
+      P[i] = per;
+      const hh = Hq + per;
+      const r = role[i];
+      const reliefA = r === 0 ? rA0 : r === 1 ? rA1 : rA2;
+      const reliefF = r === 0 ? rF0 : r === 1 ? rF1 : rF2;
+
+      let da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
+      let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
+      if (exposed) df += dfExp * (1 - f);
+      if (a >= threshold) da += backlash;
+      if (participant[i] === 2) {
+        da -= depth * a;
+        df -= depth * f;
+        participant[i] = 1;
+      }
+      let a1 = a + da;
+      let f1 = f + df;
+      a1 = a1 < 0 ? 0 : a1 > 1 ? 1 : a1;
+      f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
+      An[i] = a1;
+      Fn[i] = f1;
+      if (r === 0) { sA0 += a1; sF0 += f1; c0++; }
+      else if (r === 1) { sA1 += a1; sF1 += f1; c1++; }
+      else { sA2 += a1; sF2 += f1; c2++; }
+    }
+    sums[p * 3] = sA0; sums[p * 3 + 1] = sA1; sums[p * 3 + 2] = sA2;
+    sumsF[p * 3] = sF0; sumsF[p * 3 + 1] = sF1; sumsF[p * 3 + 2] = sF2;
+    counts[p * 3] = c0; counts[p * 3 + 1] = c1; counts[p * 3 + 2] = c2;
+  }
+  // swap the buffers: the state now holds the new values
+  ctx.nextAnger = A;
+  ctx.nextFear = F;
+  state.anger = An;
+  state.fear = Fn;
+  finishPartyMeans(state, pr.eliteWeight);
+}
+
+/**
+ * Step 3, mean-field mode: one representative agent per party, no network, no noise. Anger is
+ * Richardson's recurrence in explicit Euler form plus the tracks' relief; incidents enter by their
+ * expected values and move fear only (and tension, in the dyad step).
+ */
+export function updateMeanField(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
+  const pr = ctx.params;
+  const dt = ctx.dt;
+  const a0 = state.mfAnger[0];
+  const a1 = state.mfAnger[1];
+  const next = [0, 0];
+  const nextF = [0, 0];
+  for (let p = 0; p < 2; p++) {
+    const q = 1 - p;
+    const party = ctx.scenario.parties[p];
+    const a = p === 0 ? a0 : a1;
+    const Hq = p === 0 ? a1 : a0;
+    const f = state.mfFear[p];
+    // role-weighted relief: the representative agent stands for elites, business and the rest
+    let reliefA = 0;
+    let reliefF = 0;
+    const shares = [1 - party.eliteShare - party.businessShare, party.eliteShare, party.businessShare];
+    for (let r = 0; r < 3; r++) {
+      reliefA += Math.max(0, shares[r]) * fx.reliefAnger[p * 3 + r];
+      reliefF += Math.max(0, shares[r]) * fx.reliefFear[p * 3 + r];
+    }
+    const m = pr.mediaDepth * state.media[p];
+    const mediaA = m * (state.media[p] < 0 ? 1 - a : a);
+    const mediaF = m * (state.media[p] < 0 ? 1 - f : f);
+    let da = dt * (party.reactivity * Hq - party.fatigue * a + party.grievance);
+    if (reliefA > 0 || mediaA !== 0) da -= dt * (reliefA * a + mediaA);
+    // the angriest decile's backlash moves the mean by a tenth of it
+    da += 0.1 * fx.backlash[p];
+    const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
+    const df = dt * (-pr.fearDecay * f + security - reliefF * f - mediaF) +
+      pr.exposure * pr.exposureFear * (1 - f) * state.incidents[p];
+    next[p] = Math.min(1, Math.max(0, a + da));
+    nextF[p] = Math.min(1, Math.max(0, f + df));
+  }
+  for (let p = 0; p < 2; p++) {
+    state.mfAnger[p] = next[p];
+    state.mfFear[p] = nextF[p];
+    state.anger[p] = next[p];
+    state.fear[p] = nextF[p];
+    state.roleAnger[p * 3] = next[p];
+    state.roleAnger[p * 3 + 1] = 0;
+    state.roleAnger[p * 3 + 2] = 0;
+    state.roleFear[p * 3] = nextF[p];
+    state.roleFear[p * 3 + 1] = 0;
+    state.roleFear[p * 3 + 2] = 0;
+    state.roleCount[p * 3] = 1;
+    state.roleCount[p * 3 + 1] = 0;
+    state.roleCount[p * 3 + 2] = 0;
+  }
+  finishPartyMeans(state, pr.eliteWeight);
+}

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { doc } from './doc';
+
+/*
+ * The scenario format, version 1: the single source of truth. Types are inferred from it,
+ * scenarios/scenario.schema.json is generated from it, and the web app builds its parameter
+ * panel from its metadata. Names follow MODEL.md.
+ */
+
+const share = () => z.number().min(0).max(1);
+const nonNeg = () => z.number().min(0);
+const rate = (def: number, meaning: string, source = 'assumption', key = false) =>
+  doc(nonNeg().default(def), { meaning, unit: 'per year', source, key });
+const unitShare = (def: number, meaning: string, source = 'assumption', key = false) =>
+  doc(share().default(def), { meaning, unit: 'share [0,1]', source, key });
+const scalar = (def: number, meaning: string, source = 'assumption', key = false) =>
+  doc(nonNeg().default(def), { meaning, unit: 'dimensionless', source, key });
+
+const SPREAD_SOURCE = 'assumption (Beta distribution with the given mean and SD)';
+
+export const Party = z.strictObject({
+  name: doc(z.string().min(1).max(60), { meaning: 'Name of the party; used in CSV column names (H_<name>, F_<name>) and events.', unit: 'text', source: 'scenario' }),
+  power: doc(z.number().gt(0).max(1e6).default(1), { meaning: 'Military and political power π_p; only ratios matter.', unit: 'dimensionless (> 0)', source: 'assumption', key: true }),
+  powerDrift: doc(nonNeg().max(5).default(0), { meaning: 'σ of the log-normal random walk of power.', unit: 'per √year', source: 'assumption' }),
+  reactivity: rate(0.3, 'Richardson reactivity k_p: how strongly anger responds to the opponent\'s hostility.', 'Richardson 1960', true),
+  fatigue: rate(0.5, 'Richardson fatigue α_p: restraint, the decay of anger.', 'Richardson 1960', true),
+  grievance: rate(0.2, 'Richardson grievance g_p: the standing push towards anger.', 'Richardson 1960', true),
+  initialAnger: unitShare(0.1, 'Mean initial anger of the party\'s agents.', 'assumption', true),
+  initialFear: unitShare(0.1, 'Mean initial fear of the party\'s agents.', 'assumption', true),
+  initialSpread: doc(z.number().min(0).max(0.5).default(0.15), { meaning: 'SD of agents\' initial anger, fear and personal grievance around the party values.', unit: 'share [0,0.5]', source: SPREAD_SOURCE }),
+  population: doc(z.number().int().min(1).default(2000), { meaning: 'Number of population agents N_p (agent mode; mean-field mode uses one representative agent).', unit: 'agents', source: 'assumption', key: true }),
+  eliteShare: unitShare(0.02, 'Share of agents who are elites (reached by Track Two, weighted by eliteWeight in hostility).'),
+  businessShare: unitShare(0.05, 'Share of agents in the business segment (reached by Track Three).'),
+});
+
+const SmallWorld = z.strictObject({
+  type: z.literal('smallWorld'),
+  degree: doc(z.number().int().min(0).max(200).default(8), { meaning: 'Ring-lattice degree of the within-party Watts–Strogatz graph (even; each agent has degree/2 neighbours each side).', unit: 'ties per agent', source: 'Watts & Strogatz 1998' }),
+  rewire: doc(share().default(0.1), { meaning: 'Rewiring probability of the Watts–Strogatz graph.', unit: 'probability', source: 'Watts & Strogatz 1998' }),
+  crossTies: doc(share().default(0.001), { meaning: 'Cross-party ties as a share of within-party edges.', unit: 'share of edges', source: 'assumption' }),
+});
+
+const EdgeList = z.strictObject({
+  type: z.literal('edges'),
+  edges: doc(z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().min(0)])).max(5e7), {
+    meaning: 'Directed weighted ties [i, j, w]: the weight agent i puts on agent j. Agents are numbered across parties in order; self-loops allowed; weights used exactly as given.',
+    unit: '[agent, agent, weight ≥ 0]', source: 'scenario',
+  }),
+});
+
+export const Network = z.discriminatedUnion('type', [SmallWorld, EdgeList]);
+
+export const Dyad = z.strictObject({
+  T: unitShare(0.3, 'Initial tension between the parties.', 'assumption', true),
+  C: unitShare(0.1, 'Initial communication between the parties.', 'assumption'),
+  U: unitShare(0.1, 'Initial mutual understanding.', 'assumption'),
+  E: unitShare(0.1, 'Initial economic interdependence.', 'assumption'),
+});
+
+export const Entry = z.enum(['immediate', 'lull', 'peak']);
+
+export const Actor = z.strictObject({
+  name: doc(z.string().min(1).max(80), { meaning: 'Name of the actor.', unit: 'text', source: 'scenario' }),
+  track: doc(z.number().int().min(1).max(5), { meaning: 'McDonald\'s track: 1 official, 2 private problem-solving, 3 business, 4 exchanges, 5 media.', unit: 'track number', source: 'McDonald 1991' }),
+  parties: doc(z.array(z.string()).min(1).max(2).optional(), { meaning: 'Names of the parties the actor works with (default: both). For Track Five, where its media broadcast.', unit: 'party names', source: 'scenario' }),
+  capacity: doc(share().default(0.2), { meaning: 'Share of its target segment reached per year (Two: elites; Three: business; Four: whole population as exchange participants; Five: whole population as audience).', unit: 'share per year', source: 'assumption', key: true }),
+  credibility: doc(share().default(0.8), { meaning: 'Credibility of the actor with the parties.', unit: 'share [0,1]', source: 'assumption', key: true }),
+  skill: doc(share().default(0.5), { meaning: 'Initial skill; rises towards 1 during exploration.', unit: 'share [0,1]', source: 'assumption (McDonald 1991, phase 1)' }),
+  start: doc(z.number().int().min(0).default(0), { meaning: 'Tick at which the actor begins exploration.', unit: 'ticks', source: 'scenario', key: true }),
+  prepTicks: doc(z.number().int().min(0).default(6), { meaning: 'Length of the exploration phase (no effect, skill rises).', unit: 'ticks', source: 'assumption (McDonald 1991, phase 1)' }),
+  entry: doc(Entry.default('immediate'), { meaning: 'When the actor approaches the parties: at once, at a lull in violence, or at a peak.', unit: 'choice', source: 'McDonald 1991 (enter at a lull)', key: true }),
+  commitment: doc(z.number().int().min(0).default(120), { meaning: 'Ticks the actor means to stay from its start.', unit: 'ticks', source: 'scenario', key: true }),
+  leaveAt: doc(z.number().int().min(0).optional(), { meaning: 'Tick at which the actor actually leaves (default start + commitment; earlier is a premature exit).', unit: 'ticks', source: 'scenario', key: true }),
+  confidentiality: doc(nonNeg().default(0.05), { meaning: 'Leak rate: unapproved disclosures per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
+  promiseReliability: doc(nonNeg().default(0.05), { meaning: 'Broken-promise rate per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
+  consent: doc(z.boolean().optional(), { meaning: 'Whether the actor needs the parties\' consent (default true for Tracks One, Two and Four, false for Three and Five).', unit: 'boolean', source: 'assumption (McDonald 1991, phase 3)' }),
+  valence: doc(z.number().min(-1).max(1).default(1), { meaning: 'Track Five only: +1 peace media, −1 hate media.', unit: '[-1,1]', source: 'assumption (Yanagizawa-Drott 2014)' }),
+});
+
+const powerShiftFields = {
+  type: z.literal('powerShift'),
+  party: doc(z.string(), { meaning: 'Name of the party whose power changes.', unit: 'party name', source: 'scenario' }),
+  factor: doc(z.number().gt(0).max(1e3), { meaning: 'Multiplier applied to the party\'s power.', unit: 'dimensionless (> 0)', source: 'scenario' }),
+};
+
+const TimedEvent = z.strictObject({
+  tick: doc(z.number().int().min(0), { meaning: 'Tick at whose step the event is applied (it first shows at tick + 1).', unit: 'ticks', source: 'scenario' }),
+  ...powerShiftFields,
+});
+
+const TriggeredEvent = z.strictObject({
+  after: z.literal('settlement'),
+  delay: doc(z.number().int().min(0).default(0), { meaning: 'Ticks after a settlement is signed before the event applies.', unit: 'ticks', source: 'scenario' }),
+  repeat: doc(z.boolean().default(false), { meaning: 'Fire after every settlement (true) or only after the first (false).', unit: 'boolean', source: 'scenario' }),
+  ...powerShiftFields,
+});
+
+export const Event = z.union([TimedEvent, TriggeredEvent]);
+
+export const Kernel = z.strictObject({
+  formula: doc(z.string().min(1).max(400).default('exp(-(d-1)/L)'), { meaning: 'Proximity kernel w(d): weight of a track at distance d = track − 1 from Track One, arithmetic in d and the declared params.', unit: 'formula', source: 'assumption (McDonald 1991: the tracks closest to Track One influence it most)', key: true }),
+  params: doc(z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.number()).default({ L: 1 }), { meaning: 'Named constants of the kernel formula.', unit: 'as the formula uses them', source: 'assumption' }),
+});
+
+const stageWindow = (from: number, to: number, track: string, source: string) =>
+  doc(z.tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)]).default([from, to]), {
+    meaning: `Glasl stages [from, to] in which ${track} works at full effect.`, unit: 'Glasl stages 1–9', source,
+  });
+
+export const Params = z.strictObject({
+  // population
+  contagion: rate(1, 'Contagion μ: pull of an agent\'s anger and fear towards its neighbours\' weighted mean (μ·dt ≤ 1).', 'DeGroot 1974; Friedkin & Johnsen 1990', true),
+  noise: doc(nonNeg().max(1).default(0.01), { meaning: 'σ_n of the per-agent noise on anger and fear.', unit: 'per √year', source: 'assumption' }),
+  eliteWeight: unitShare(0.5, 'Weight w_e of elites\' mean anger in a party\'s hostility H_p.'),
+  contactWeight: scalar(1, 'Weight of a cross-party tie (small-world cross ties and Track Four contact ties) in contagion.'),
+  fearDecay: rate(0.5, 'φ_f: decay of fear.'),
+  securityDilemma: rate(0.2, 'ψ: fear raised by the opponent\'s power advantage, per unit of (π_q/π_p − 1).', 'assumption (Jervis 1978)'),
+  // violence
+  incidentRate: rate(6, 'Maximum rate of violent incidents p→q (at H_p = 1, T = 1).', 'assumption', true),
+  tradeDeterrence: unitShare(0.5, 'κ: how far economic interdependence deters violence.', 'assumption (Russett & Oneal 2001)'),
+  ceasefireStrength: unitShare(0.8, 's: reduction of incidents while a settlement is in force.', 'assumption (Fortna 2004)'),
+  exposure: unitShare(0.1, 'Share of a party\'s agents exposed to one incident against it.'),
+  exposureFear: unitShare(0.2, 'δ_f: fear raised in an exposed agent, as a share of 1 − f.'),
+  exposureHostility: unitShare(0.1, 'δ_h: rise of an exposed agent\'s perceived hostility of the opponent.'),
+  exposureDecay: rate(2, 'Decay of the perceived-hostility boost from exposure.'),
+  // dyad
+  tensionFromViolence: rate(0.8, 'τ_v: tension raised by normalised violence V.'),
+  tensionFromHostility: rate(0.3, 'τ_h: tension raised by the parties\' mean hostility.'),
+  tensionRelief: rate(1.5, 'τ_d: tension relieved by communication and understanding.', 'assumption (Burton 1969; Kelman 1972)'),
+  tensionDecay: rate(0.2, 'τ_0: spontaneous decay of tension.'),
+  relationDecay: rate(0.1, 'Decay of communication C, understanding U and interdependence E.'),
+  // tracks
+  synergy: scalar(0.5, 'σ: adjacent synergy; effects × (1 + σ·(activity of track k−1 + k+1)/2).', 'assumption (Diamond & McDonald 1996)', true),
+  offWindowFactor: unitShare(0.3, 'Effect multiplier outside a track\'s Glasl window.', 'assumption (Glasl 1982; Fisher & Keashly 1991)'),
+  tenureScale: doc(z.number().gt(0).default(2), { meaning: 'τ_c: time for effectiveness to build up with tenure (e × (1 − exp(−tenure/τ_c))).', unit: 'years', source: 'assumption (the Dartmouth Conference\'s value was its continuity)' }),
+  skillRate: rate(1, 'Rate at which skill rises towards 1 during exploration.'),
+  trustRate: rate(0.5, 'Rate at which an actor\'s trust with a consenting party rises towards 1.'),
+  initialTrust: unitShare(0.5, 'Trust of a party in an actor when it consents for the first time.'),
+  lullWindow: doc(z.number().int().min(1).default(3), { meaning: 'Ticks over which recent incidents are counted for lull or peak entry.', unit: 'ticks', source: 'assumption' }),
+  lullRatio: doc(z.number().gt(0).max(1).default(0.5), { meaning: 'A lull is recent incidents ≤ lullRatio × the trailing 12-month peak; a peak is ≥ 1/lullRatio × the trailing mean.', unit: 'ratio', source: 'assumption (McDonald 1991: approach at a lull)' }),
+  consentRate: rate(4, 'Base rate at which a party grants consent; × credibility × (1 + R) × (1 − H_p) × receptivity.', 'assumption (McDonald 1991, phase 3)'),
+  leakTrustLoss: unitShare(0.3, 'Share of trust lost at a leak or broken promise.'),
+  leakBacklash: unitShare(0.1, 'Anger added to the angriest decile of a party at a leak or broken promise.'),
+  prematureExitLoss: unitShare(0.15, 'Drop of C and U at a premature exit.'),
+  prematureExitReceptivity: unitShare(0.3, 'Share of a party\'s receptivity (consent chance) lost at a premature exit.'),
+  aftermathHalfLife: doc(z.number().gt(0).default(2), { meaning: 'Half-life of an actor\'s effects and achievement after it leaves.', unit: 'years', source: 'assumption' }),
+  track2Depth: unitShare(0.5, 'Share of anger and fear removed from an elite each time Track Two reaches it.'),
+  track2Communication: rate(0.6, 'Rise of communication C (towards 1) per unit of Track Two effect.', 'assumption (Dartmouth Conference)'),
+  track2Understanding: rate(0.4, 'Rise of understanding U (towards 1) per unit of Track Two effect.', 'assumption (Kelman 1972)'),
+  insightRate: rate(0.5, 'Insights a Track Two actor accrues per year per unit of effectiveness.'),
+  track3Trade: rate(0.5, 'Rise of interdependence E (towards 1) per unit of Track Three effect.', 'assumption (Armand Hammer\'s trade)'),
+  track3Depth: unitShare(0.3, 'Share of anger removed from a business agent each time Track Three reaches it.'),
+  track4Depth: unitShare(0.35, 'Share of anger and fear removed from an exchange participant when it takes part.', 'calibrated (Pettigrew & Tropp 2006, C9)'),
+  track4Grievance: unitShare(0.35, 'Share of personal grievance removed from an exchange participant.', 'calibrated (Pettigrew & Tropp 2006, C9)'),
+  mediaDepth: rate(0.6, 'Pull of the media climate on anger and fear.', 'assumption'),
+  mediaDecay: rate(3, 'Decay of the media climate: fast, broad, shallow.', 'assumption'),
+  hateIncidentBoost: scalar(0.45, 'Rise of incidents against the targeted party per unit of hate-media climate (m_q = 1 + this × climate).', 'calibrated (Yanagizawa-Drott 2014, C9)'),
+  trackOneCommunication: rate(0.2, 'Rise of communication C per unit of Track One effect (official channels).'),
+  stageWindowTrack1: stageWindow(5, 8, 'Track One', 'assumption (Glasl 1982; Fisher & Keashly 1991)'),
+  stageWindowTrack2: stageWindow(3, 6, 'Track Two', 'assumption (Fisher & Keashly 1991: consultation before mediation)'),
+  stageWindowTrack3: stageWindow(1, 5, 'Track Three', 'assumption'),
+  stageWindowTrack4: stageWindow(1, 5, 'Track Four', 'assumption'),
+  stageWindowTrack5: stageWindow(1, 9, 'Track Five', 'assumption'),
+  // Track One
+  jointPowerBase: scalar(0.5, 'κ_B: boost of the power base when more tracks are active together.', 'assumption (McDonald 1991: all five build the power base)', true),
+  hurtDecay: rate(0.5, 'Discount of accumulated cost K_p.'),
+  hurtThreshold: doc(z.number().gt(0).default(6), { meaning: 'Cost K_p (discounted incidents suffered) at which a party feels fully hurt.', unit: 'incidents', source: 'assumption (Zartman 1989)' }),
+  winShare: doc(z.number().min(0.5).max(1).default(0.75), { meaning: 'A party whose power share exceeds this expects to win: ripeness 0.', unit: 'share of power', source: 'assumption (Zartman 1989)' }),
+  ripeThreshold: unitShare(0.5, 'Ripeness R needed to open talks.', 'assumption (Zartman 1989)'),
+  talksThreshold: scalar(0.3, 'Power base plus communication (B + C) needed to open talks.'),
+  talksPatience: doc(z.number().int().min(0).default(6), { meaning: 'Ticks talks survive while their conditions fail.', unit: 'ticks', source: 'assumption' }),
+  settleRate: rate(0.5, 'Base rate of signing while talks run; × R × (1 + B) × (1 + guarantee).', 'assumption'),
+  guarantee: scalar(0, 'Third-party security guarantee.', 'Walter 1997'),
+  collapseBase: rate(0.02, 'h0: base collapse hazard of a settlement.', 'calibrated (Collier, Hoeffler & Söderbom 2008; Walter 2010, C9)'),
+  collapsePowerShift: scalar(3, 'β1: collapse sensitivity to the change in log power ratio since signing.', 'assumption (McDonald 1991)'),
+  collapseRootCause: scalar(4, 'β2: collapse sensitivity to remaining root causes (mean anger and fear).', 'assumption (McDonald 1991)'),
+  collapseQuality: scalar(1.5, 'β3: protection by the settlement\'s quality Q.', 'assumption'),
+  // observation
+  escalationWeights: doc(z.tuple([nonNeg(), nonNeg(), nonNeg(), nonNeg()]).default([1, 1, 1, 1]), { meaning: 'Weights of T, mean H, mean F and V in the escalation index X.', unit: 'relative weights', source: 'assumption' }),
+  deescalated: unitShare(0.3, 'X below which the conflict counts as de-escalated.'),
+  sustain: doc(z.number().int().min(1).default(24), { meaning: 'Ticks X must stay below deescalated to count.', unit: 'ticks', source: 'assumption' }),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  format: doc(z.literal(1), { meaning: 'Scenario format version.', unit: 'integer', source: 'Détente' }),
+  name: doc(z.string().min(1).max(120), { meaning: 'Name of the scenario.', unit: 'text', source: 'scenario' }),
+  description: doc(z.string().max(5000).default(''), { meaning: 'What the scenario represents.', unit: 'text', source: 'scenario' }),
+  sources: doc(z.array(z.string().max(500)).max(50).default([]), { meaning: 'Citations for the scenario\'s choices.', unit: 'text', source: 'scenario' }),
+  mode: doc(z.enum(['agent', 'meanfield']).default('agent'), { meaning: 'agent: a population of agents on a network; meanfield: one representative agent per party (Richardson).', unit: 'choice', source: 'MODEL.md §5', key: true }),
+  ticksPerYear: doc(z.number().int().min(1).max(365).default(12), { meaning: 'Ticks per year; dt = 1/ticksPerYear.', unit: 'ticks per year', source: 'assumption' }),
+  ticks: doc(z.number().int().min(1).default(360), { meaning: 'Number of steps to run.', unit: 'ticks', source: 'assumption (the Dartmouth Conference ran 29 years)', key: true }),
+  seed: doc(z.number().int().min(0).max(2 ** 32 - 1).default(1), { meaning: 'Base seed of all random streams.', unit: 'integer', source: 'scenario', key: true }),
+  parties: z.tuple([Party, Party]),
+  network: Network.prefault({ type: 'smallWorld' }),
+  dyad: Dyad.prefault({}),
+  actors: z.array(Actor).max(200).default([]),
+  events: z.array(Event).max(1000).default([]),
+  kernel: Kernel.prefault({}),
+  params: Params.prefault({}),
+});
+
+/** A scenario as written in a file (defaults may be missing). */
+export type ScenarioInput = z.input<typeof Scenario>;
+/** A validated scenario with every default filled in. */
+export type ScenarioData = z.output<typeof Scenario>;
+export type PartyData = z.output<typeof Party>;
+export type ActorData = z.output<typeof Actor>;
+export type EventData = z.output<typeof Event>;
+export type ParamsData = z.output<typeof Params>;
+export type EntryKind = z.output<typeof Entry>;

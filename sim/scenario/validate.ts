@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { compileKernel, KernelError } from '../kernel';
+import { Scenario, type ScenarioData } from './schema';
+
+/** One problem with a scenario: the JSON path of the field (dot-separated, 0-based) and what is wrong. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; scenario: ScenarioData }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Largest memory a run may need before it is refused, in bytes. */
+export const MEMORY_LIMIT = 8 * 1024 ** 3;
+
+/** Thrown by `parseScenario` when a scenario is invalid; `issues` name every field at fault. */
+export class ScenarioError extends Error {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.');
+}
+
+/** Bytes a run of this scenario needs: agents, network ties and observed columns (see docs/ODD.md). */
+export function estimateMemory(s: ScenarioData): { agents: number; edges: number; bytes: number } {
+  const agents = s.mode === 'meanfield' ? 2 : s.parties[0].population + s.parties[1].population;
+  let edges = 0;
+  if (s.mode !== 'meanfield') {
+    if (s.network.type === 'edges') edges = s.network.edges.length;
+    else {
+      const within = s.parties.reduce((sum, p) => sum + p.population * Math.min(s.network.type === 'smallWorld' ? s.network.degree >> 1 : 0, (p.population - 1) >> 1), 0);
+      edges = 2 * Math.round(within * (1 + (s.network.type === 'smallWorld' ? s.network.crossTies : 0)));
+    }
+  }
+  const columns = 22;
+  const bytes = agents * 48 + edges * 8 + (s.ticks + 1) * columns * 8;
+  return { agents, edges, bytes };
+}
+
+const GiB = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
+
+/** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
+function semanticIssues(s: ScenarioData): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const names = s.parties.map((p) => p.name);
+  if (names[0] === names[1]) add('parties.1.name', `must differ from parties.0.name ("${names[0]}")`);
+  s.actors.forEach((a, j) => {
+    a.parties?.forEach((n, k) => {
+      if (!names.includes(n)) add(`actors.${j}.parties.${k}`, `"${n}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
+    });
+    if (a.parties && a.parties.length === 2 && a.parties[0] === a.parties[1]) add(`actors.${j}.parties`, 'names the same party twice');
+    if (a.leaveAt !== undefined && a.leaveAt < a.start) add(`actors.${j}.leaveAt`, `must be at or after start (${a.start})`);
+    if (a.track !== 5 && a.valence !== 1) add(`actors.${j}.valence`, 'applies to Track Five (media) actors only');
+  });
+  s.events.forEach((e, k) => {
+    if (!names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
+  });
+  const dt = 1 / s.ticksPerYear;
+  if (s.params.contagion * dt > 1 + 1e-12) {
+    add('params.contagion', `contagion × dt must be at most 1 (it is ${s.params.contagion} × 1/${s.ticksPerYear} = ${(s.params.contagion * dt).toPrecision(3)}); lower it or raise ticksPerYear`);
+  }
+  for (const k of [1, 2, 3, 4, 5] as const) {
+    const key = `stageWindowTrack${k}` as const;
+    const [from, to] = s.params[key];
+    if (from > to) add(`params.${key}`, `from (${from}) must not exceed to (${to})`);
+  }
+  if (s.params.escalationWeights.every((w) => w === 0)) add('params.escalationWeights', 'at least one weight must be positive');
+  if (s.mode === 'agent') {
+    const total = s.parties[0].population + s.parties[1].population;
+    if (s.network.type === 'edges') {
+      s.network.edges.forEach(([i, j], e) => {
+        if (i >= total) add(`network.edges.${e}.0`, `agent ${i} does not exist (agents are numbered 0…${total - 1} across both parties)`);
+        if (j >= total) add(`network.edges.${e}.1`, `agent ${j} does not exist (agents are numbered 0…${total - 1} across both parties)`);
+      });
+    } else {
+      if (s.network.degree % 2 !== 0) add('network.degree', `must be even (a ring lattice has degree/2 neighbours each side); got ${s.network.degree}`);
+      s.parties.forEach((p, k) => {
+        if (s.network.type === 'smallWorld' && s.network.degree >= p.population && p.population > 1) {
+          add('network.degree', `must be less than the population of parties.${k} (${p.population})`);
+        }
+      });
+    }
+    s.parties.forEach((p, k) => {
+      if (p.eliteShare + p.businessShare > 1) add(`parties.${k}.businessShare`, `eliteShare + businessShare must be at most 1 (they are ${p.eliteShare} + ${p.businessShare})`);
+    });
+  }
+  try {
+    compileKernel(s.kernel.formula, s.kernel.params);
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    add('kernel.formula', e.message);
+  }
+  const mem = estimateMemory(s);
+  if (mem.bytes > MEMORY_LIMIT) {
+    add(mem.agents * 48 + mem.edges * 8 > mem.bytes / 2 ? 'parties' : 'ticks',
+      `this run would need about ${GiB(mem.bytes)} of memory (${mem.agents.toLocaleString('en')} agents, ${mem.edges.toLocaleString('en')} ties, ${(s.ticks + 1).toLocaleString('en')} observed ticks); the limit is ${GiB(MEMORY_LIMIT)}`);
+  }
+  return issues;
+}
+
+/** Validates a scenario (parsed JSON): fills defaults and returns every problem with its path. */
+export function validateScenario(input: unknown): ValidationResult {
+  const parsed = Scenario.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => issueOf(i)) };
+  }
+  const issues = semanticIssues(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+}
+
+function issueOf(i: z.core.$ZodIssue): ValidationIssue {
+  if (i.code === 'unrecognized_keys') {
+    return { path: formatPath(i.path), message: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` };
+  }
+  if (i.code === 'invalid_union' && i.path.length && i.path[0] === 'events') {
+    return { path: formatPath(i.path), message: 'an event needs "tick" (a timed event) or "after": "settlement" (a triggered one), with "type": "powerShift", "party" and "factor"' };
+  }
+  return { path: formatPath(i.path), message: i.message };
+}
+
+/** Validates a scenario or throws a ScenarioError naming every field at fault. */
+export function parseScenario(input: unknown): ScenarioData {
+  const r = validateScenario(input);
+  if (!r.ok) throw new ScenarioError(r.issues);
+  return r.scenario;
+}
