@@ -10,3 +10,5 @@ export { summarize, SUMMARY_COLUMNS, type RunSummary } from './summary';
 export { replicateSeed } from './rng';
 export { glaslStage, glaslPhase } from './rules/escalation';
 export * from './state';
+export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
+export { runEnsemble, ensembleStats, bands, interval, type EnsembleStats, type Bands, type Interval } from './ensemble';
