@@ -15,7 +15,7 @@ function newActor(): ActorState {
   return {
     phase: 0, skill: 0, tenure: 0, approached: false,
     consent: new Float64Array(2), trust: new Float64Array(2), effect: new Float64Array(2), effectAtExit: new Float64Array(2),
-    consentTick: -1, exitTick: -1, premature: false, achievement: 0, insights: 0, commPool: 0,
+    consentTick: -1, exitTick: -1, premature: false, achievement: 0, insights: 0, commPool: 0, tradePool: 0,
     leaks: 0, brokenPromises: 0, participants: 0,
   };
 }

@@ -42,6 +42,8 @@ export interface ActorState {
   insights: number;
   /** The communication and understanding this actor built, decaying like C and U; its share of tension relief. */
   commPool: number;
+  /** The interdependence this actor built, decaying like E; its share of deterred violence. */
+  tradePool: number;
   leaks: number;
   brokenPromises: number;
   /** Exchange participants so far (Track Four). */

@@ -141,7 +141,9 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
         case 3: {
           const k = q * 3 + ROLE_BUSINESS;
           fx.reliefAnger[k] += e * p.track3Depth;
-          fx.dE += dt * p.track3Trade * e * (1 - E) * half;
+          const dE = dt * p.track3Trade * e * (1 - E) * half;
+          fx.dE += dE;
+          a.tradePool += dE;
           gain += dt * e * p.track3Depth * segmentShare(state, q, ROLE_BUSINESS) * state.roleAnger[k] * half;
           break;
         }
@@ -169,8 +171,11 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
           break;
       }
     }
-    // the actor's share of tension relief through the communication and understanding it built
+    // the actor's share of tension relief through the communication and understanding it built,
+    // and of the violence deterred by the interdependence it built (in units of V; assumption)
     gain += dt * p.tensionRelief * T * a.commPool / 2;
+    a.tradePool *= Math.exp(-p.relationDecay * dt);
+    if (a.tradePool > 0) gain += dt * p.tradeDeterrence * a.tradePool * (state.hostility[0] + state.hostility[1]) / 2 * (0.5 + 0.5 * T);
     if (a.phase >= PHASE_FOLLOW_THROUGH) a.achievement += gain;
   });
 
