@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { estimateMemory, parseScenario, ScenarioError, validateScenario, type ValidationIssue } from '../../../sim/index';
+import { MEMORY_LIMIT } from '../../../sim/scenario/validate';
+
+type Json = Record<string, unknown>;
+
+/** A minimal valid scenario as a file would hold it (defaults missing). */
+function base(): Json {
+  return {
+    format: 1,
+    name: 'test',
+    parties: [{ name: 'A', population: 10 }, { name: 'B', population: 10 }],
+    network: { type: 'smallWorld', degree: 4 },
+  };
+}
+
+/** Sets a dot-separated path (0-based indices) in a copy of base(). */
+function withField(path: string, value: unknown, from: Json = base()): Json {
+  const out = structuredClone(from);
+  const keys = path.split('.');
+  let o: Record<string, unknown> = out;
+  keys.slice(0, -1).forEach((k, i) => {
+    if (o[k] === undefined) o[k] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    o = o[k] as Record<string, unknown>;
+  });
+  o[keys[keys.length - 1]] = value;
+  return out;
+}
+
+function issues(input: unknown): ValidationIssue[] {
+  const r = validateScenario(input);
+  if (r.ok) throw new Error('expected the scenario to be invalid');
+  return r.issues;
+}
+
+describe('validateScenario()', () => {
+  it('validateScenario() accepts a minimal scenario and fills in every default', () => {
+    const r = validateScenario(base());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.scenario;
+    expect(s.mode).toBe('agent');
+    expect(s.ticksPerYear).toBe(12);
+    expect(s.ticks).toBe(360);
+    expect(s.seed).toBe(1);
+    expect(s.parties[0].initialSpread).toBe(0.15);
+    expect(s.parties[1].eliteShare).toBe(0.02);
+    expect(s.dyad).toEqual({ T: 0.3, C: 0.1, U: 0.1, E: 0.1 });
+    expect(s.kernel).toEqual({ formula: 'exp(-(d-1)/L)', params: { L: 1 } });
+    expect(s.actors).toEqual([]);
+    expect(s.events).toEqual([]);
+    expect(s.network).toEqual({ type: 'smallWorld', degree: 4, rewire: 0.1, crossTies: 0.001 });
+    // every Params field gets a value
+    for (const v of Object.values(s.params)) expect(v).toBeDefined();
+    expect(s.params.offWindowFactor).toBe(0.3);
+    expect(s.params.stageWindowTrack2).toEqual([3, 6]);
+  });
+
+  it('validateScenario() fills in actor defaults and leaves leaveAt and consent to the engine', () => {
+    const r = validateScenario(withField('actors', [{ name: 'W', track: 2 }]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const a = r.scenario.actors[0];
+    expect(a.entry).toBe('immediate');
+    expect(a.start).toBe(0);
+    expect(a.confidentiality).toBe(0.05);
+    expect(a.leaveAt).toBeUndefined();
+    expect(a.consent).toBeUndefined();
+  });
+
+  it('validateScenario() does not change its input', () => {
+    const input = base();
+    const copy = structuredClone(input);
+    validateScenario(input);
+    expect(input).toEqual(copy);
+  });
+
+  const invalid: Array<[string, Json | unknown, string, RegExp?]> = [
+    ['a non-positive power', withField('parties.1.power', 0), 'parties.1.power', />0/],
+    ['a track out of 1–5', withField('actors', [{ name: 'x', track: 6 }]), 'actors.0.track'],
+    ['a fractional track', withField('actors', [{ name: 'x', track: 2.5 }]), 'actors.0.track'],
+    ['an actor without a name', withField('actors', [{ track: 2 }]), 'actors.0.name'],
+    ['an unknown entry', withField('actors', [{ name: 'x', track: 2, entry: 'dawn' }]), 'actors.0.entry'],
+    ['a credibility above 1', withField('actors', [{ name: 'x', track: 2, credibility: 1.5 }]), 'actors.0.credibility'],
+    ['valence on a non-media actor', withField('actors', [{ name: 'x', track: 2, valence: -1 }]), 'actors.0.valence', /Track Five/],
+    ['leaveAt before start', withField('actors', [{ name: 'x', track: 2, start: 10, leaveAt: 5 }]), 'actors.0.leaveAt', /start \(10\)/],
+    ['an actor naming an unknown party', withField('actors', [{ name: 'x', track: 2, parties: ['A', 'Z'] }]), 'actors.0.parties.1', /"Z" is not a party/],
+    ['an actor naming one party twice', withField('actors', [{ name: 'x', track: 2, parties: ['A', 'A'] }]), 'actors.0.parties'],
+    ['an edge to an agent that does not exist', withField('network', { type: 'edges', edges: [[0, 1, 1], [1, 0, 1], [2, 3, 1], [4, 20, 1]] }), 'network.edges.3.1', /agent 20 does not exist/],
+    ['an edge from an agent that does not exist', withField('network', { type: 'edges', edges: [[25, 1, 1]] }), 'network.edges.0.0'],
+    ['a negative edge weight', withField('network', { type: 'edges', edges: [[0, 1, -1]] }), 'network.edges.0.2'],
+    ['an edge that is not a triple', withField('network', { type: 'edges', edges: [[0, 1]] }), 'network.edges.0'],
+    ['an unknown network type', withField('network', { type: 'ring' }), 'network.type'],
+    ['an odd degree', withField('network.degree', 3), 'network.degree', /even/],
+    ['a degree above the population', withField('network.degree', 12), 'network.degree', /less than the population/],
+    ['contagion × dt above 1', withField('params.contagion', 13), 'params.contagion', /at most 1/],
+    ['a kernel formula that is not arithmetic', withField('kernel.formula', 'import("fs")'), 'kernel.formula', /not allowed/],
+    ['a kernel formula with a negative weight', withField('kernel.formula', '1 - d'), 'kernel.formula', /non-negative/],
+    ['a kernel param with a bad name', withField('kernel.params', { '1x': 1 }), 'kernel.params.1x'],
+    ['an unknown top-level field', withField('colour', 'red'), '', /unknown field "colour"/],
+    ['an unknown param', withField('params.contagin', 1), 'params', /unknown field "contagin"/],
+    ['an unknown party field', withField('parties.0.size', 1), 'parties.0', /unknown field "size"/],
+    ['an unknown actor field', withField('actors', [{ name: 'x', track: 2, budget: 1 }]), 'actors.0', /unknown field "budget"/],
+    ['three parties', withField('parties', [{ name: 'A' }, { name: 'B' }, { name: 'C' }]), 'parties', /<=2/],
+    ['one party', withField('parties', [{ name: 'A' }]), 'parties'],
+    ['duplicate party names', withField('parties.1.name', 'A'), 'parties.1.name', /must differ/],
+    ['an event naming an unknown party', withField('events', [{ tick: 3, type: 'powerShift', party: 'Z', factor: 2 }]), 'events.0.party', /"Z" is not a party/],
+    ['an event with a zero factor', withField('events', [{ tick: 3, type: 'powerShift', party: 'A', factor: 0 }]), 'events.0.factor'],
+    ['an event that is neither timed nor triggered', withField('events', [{ type: 'powerShift', party: 'A', factor: 2 }]), 'events.0', /"tick"/],
+    ['a stage window whose from exceeds to', withField('params.stageWindowTrack2', [6, 3]), 'params.stageWindowTrack2', /from \(6\) must not exceed to \(3\)/],
+    ['a stage outside 1–9', withField('params.stageWindowTrack4', [0, 5]), 'params.stageWindowTrack4.0'],
+    ['all-zero escalation weights', withField('params.escalationWeights', [0, 0, 0, 0]), 'params.escalationWeights'],
+    ['eliteShare + businessShare above 1', withField('parties.0', { name: 'A', population: 10, eliteShare: 0.6, businessShare: 0.6 }), 'parties.0.businessShare'],
+    ['format 2', withField('format', 2), 'format'],
+    ['a missing name', (() => { const b = base(); delete b.name; return b; })(), 'name'],
+    ['ticksPerYear 0', withField('ticksPerYear', 0), 'ticksPerYear'],
+    ['a fractional population', withField('parties.0.population', 10.5), 'parties.0.population'],
+    ['a negative seed', withField('seed', -1), 'seed'],
+    ['a seed above 2^32 − 1', withField('seed', 2 ** 32), 'seed'],
+    ['an unknown mode', withField('mode', 'fast'), 'mode'],
+    ['initial anger above 1', withField('parties.0.initialAnger', 1.2), 'parties.0.initialAnger'],
+    ['a negative rate', withField('params.incidentRate', -1), 'params.incidentRate'],
+    ['a number where a list is expected', withField('actors', 3), 'actors'],
+    ['something that is not an object', 42, ''],
+    ['null', null, ''],
+  ];
+  it.each(invalid)('validateScenario() rejects %s, naming the field', (_label, input, path, message) => {
+    const found = issues(input);
+    const hit = found.find((i) => i.path === path);
+    expect(hit, `issues were ${JSON.stringify(found)}`).toBeDefined();
+    expect(hit!.message.length).toBeGreaterThan(0);
+    if (message) expect(hit!.message).toMatch(message);
+  });
+
+  const nonNumbers: Array<[string, unknown]> = [['NaN', Number.NaN], ['Infinity', Number.POSITIVE_INFINITY], ['-Infinity', Number.NEGATIVE_INFINITY], ['a string', '12'], ['null', null], ['a boolean', true]];
+  const numericFields = ['ticks', 'ticksPerYear', 'seed', 'parties.0.power', 'parties.1.reactivity', 'dyad.T', 'params.noise', 'params.collapseBase', 'kernel.params.L'];
+  for (const field of numericFields) {
+    it.each(nonNumbers)(`validateScenario() rejects %s as ${field}`, (_label, value) => {
+      expect(issues(withField(field, value)).map((i) => i.path)).toContain(field);
+    });
+  }
+
+  it('validateScenario() reports every problem, not just the first', () => {
+    const bad = withField('parties.1.power', -1, withField('ticks', 0, withField('params.noise', 'loud')));
+    const paths = issues(bad).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['parties.1.power', 'ticks', 'params.noise']));
+  });
+
+  it('validateScenario() accepts contagion × dt exactly 1 and a finer step that allows a larger contagion', () => {
+    expect(validateScenario(withField('params.contagion', 12)).ok).toBe(true);
+    expect(validateScenario(withField('ticksPerYear', 52, withField('params.contagion', 50))).ok).toBe(true);
+  });
+
+  it('validateScenario() skips network checks in mean-field mode, where there is no network', () => {
+    const mf = withField('mode', 'meanfield', withField('network', { type: 'edges', edges: [[0, 99, 1]] }));
+    expect(validateScenario(mf).ok).toBe(true);
+  });
+});
+
+describe('validateScenario() refuses impossible sizes with the memory they would need', () => {
+  it('validateScenario() refuses 10^9 agents, naming parties and the memory', () => {
+    const huge = withField('parties', [{ name: 'A', population: 5e8 }, { name: 'B', population: 5e8 }]);
+    const found = issues(huge);
+    const hit = found.find((i) => i.path === 'parties');
+    expect(hit).toBeDefined();
+    expect(hit!.message).toMatch(/\d+(\.\d)? GiB/);
+    expect(hit!.message).toMatch(/1,000,000,000 agents/);
+    const parsed = validateScenario(withField('parties', [{ name: 'A', population: 5 }, { name: 'B', population: 5 }]));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('validateScenario() refuses 10^8 ticks, naming ticks and the memory', () => {
+    const hit = issues(withField('ticks', 1e8)).find((i) => i.path === 'ticks');
+    expect(hit).toBeDefined();
+    expect(hit!.message).toMatch(/GiB/);
+    expect(hit!.message).toMatch(/100,000,001 observed ticks/);
+  });
+
+  it('estimateMemory() grows with agents, ties and ticks, and stays under the limit for the default scenario size', () => {
+    const small = parseScenario(base());
+    const more = parseScenario(withField('parties.0.population', 1000));
+    const longer = parseScenario(withField('ticks', 10_000));
+    expect(estimateMemory(more).bytes).toBeGreaterThan(estimateMemory(small).bytes);
+    expect(estimateMemory(longer).bytes).toBeGreaterThan(estimateMemory(small).bytes);
+    expect(estimateMemory(small).agents).toBe(20);
+    const million = parseScenario(withField('parties', [{ name: 'A', population: 5e5 }, { name: 'B', population: 5e5 }]));
+    expect(estimateMemory(million).bytes).toBeLessThan(MEMORY_LIMIT);
+  });
+});
+
+describe('parseScenario()', () => {
+  it('parseScenario() throws a ScenarioError whose message and issues name every field at fault', () => {
+    let err: unknown;
+    try {
+      parseScenario(withField('parties.1.power', 0, withField('kernel.formula', 'x=1')));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ScenarioError);
+    const se = err as ScenarioError;
+    expect(se.message).toMatch(/parties\.1\.power: /);
+    expect(se.issues.map((i) => i.path)).toContain('parties.1.power');
+  });
+
+  it('parseScenario() names kernel.formula when the schema passes but the formula is code', () => {
+    expect(() => parseScenario(withField('kernel.formula', 'evaluate("1")'))).toThrow(/kernel\.formula: /);
+  });
+});
