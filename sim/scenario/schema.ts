@@ -34,14 +34,14 @@ export const Party = z.strictObject({
 });
 
 const SmallWorld = z.strictObject({
-  type: z.literal('smallWorld'),
+  type: doc(z.literal('smallWorld'), { meaning: 'Network kind: smallWorld (Watts–Strogatz within each party plus cross-party ties) or edges (a given list).', unit: 'choice', source: 'Watts & Strogatz 1998; MODEL.md §3' }),
   degree: doc(z.number().int().min(0).max(200).default(8), { meaning: 'Ring-lattice degree of the within-party Watts–Strogatz graph (even; each agent has degree/2 neighbours each side).', unit: 'ties per agent', source: 'Watts & Strogatz 1998' }),
   rewire: doc(share().default(0.1), { meaning: 'Rewiring probability of the Watts–Strogatz graph.', unit: 'probability', source: 'Watts & Strogatz 1998' }),
   crossTies: doc(share().default(0.001), { meaning: 'Cross-party ties as a share of within-party edges.', unit: 'share of edges', source: 'assumption' }),
 });
 
 const EdgeList = z.strictObject({
-  type: z.literal('edges'),
+  type: doc(z.literal('edges'), { meaning: 'Network kind: smallWorld (Watts–Strogatz within each party plus cross-party ties) or edges (a given list).', unit: 'choice', source: 'Watts & Strogatz 1998; MODEL.md §3' }),
   edges: doc(z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().min(0)])).max(5e7), {
     meaning: 'Directed weighted ties [i, j, w]: the weight agent i puts on agent j. Agents are numbered across parties in order; self-loops allowed; weights used exactly as given.',
     unit: '[agent, agent, weight ≥ 0]', source: 'scenario',
@@ -78,7 +78,7 @@ export const Actor = z.strictObject({
 });
 
 const powerShiftFields = {
-  type: z.literal('powerShift'),
+  type: doc(z.literal('powerShift'), { meaning: 'Kind of event; format 1 has one: a power shift (the party\'s power is multiplied by factor).', unit: 'choice', source: 'MODEL.md §3' }),
   party: doc(z.string(), { meaning: 'Name of the party whose power changes.', unit: 'party name', source: 'scenario' }),
   factor: doc(z.number().gt(0).max(1e3), { meaning: 'Multiplier applied to the party\'s power.', unit: 'dimensionless (> 0)', source: 'scenario' }),
 };
@@ -89,7 +89,7 @@ const TimedEvent = z.strictObject({
 });
 
 const TriggeredEvent = z.strictObject({
-  after: z.literal('settlement'),
+  after: doc(z.literal('settlement'), { meaning: 'Makes the event triggered: it applies delay ticks after a settlement is signed instead of at a fixed tick.', unit: 'choice', source: 'scenario' }),
   delay: doc(z.number().int().min(0).default(0), { meaning: 'Ticks after a settlement is signed before the event applies.', unit: 'ticks', source: 'scenario' }),
   repeat: doc(z.boolean().default(false), { meaning: 'Fire after every settlement (true) or only after the first (false).', unit: 'boolean', source: 'scenario' }),
   ...powerShiftFields,
@@ -182,7 +182,7 @@ export const Params = z.strictObject({
 });
 
 export const Scenario = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: doc(z.string().optional(), { meaning: 'Path or URL of scenario.schema.json, for editors\' autocompletion; ignored by the model.', unit: 'text', source: 'JSON Schema' }),
   format: doc(z.literal(1), { meaning: 'Scenario format version.', unit: 'integer', source: 'Détente' }),
   name: doc(z.string().min(1).max(120), { meaning: 'Name of the scenario.', unit: 'text', source: 'scenario' }),
   description: doc(z.string().max(5000).default(''), { meaning: 'What the scenario represents.', unit: 'text', source: 'scenario' }),
@@ -191,13 +191,13 @@ export const Scenario = z.strictObject({
   ticksPerYear: doc(z.number().int().min(1).max(365).default(12), { meaning: 'Ticks per year; dt = 1/ticksPerYear.', unit: 'ticks per year', source: 'assumption' }),
   ticks: doc(z.number().int().min(1).default(360), { meaning: 'Number of steps to run.', unit: 'ticks', source: 'assumption (the Dartmouth Conference ran 29 years)', key: true }),
   seed: doc(z.number().int().min(0).max(2 ** 32 - 1).default(1), { meaning: 'Base seed of all random streams.', unit: 'integer', source: 'scenario', key: true }),
-  parties: z.tuple([Party, Party]),
-  network: Network.prefault({ type: 'smallWorld' }),
-  dyad: Dyad.prefault({}),
-  actors: z.array(Actor).max(200).default([]),
-  events: z.array(Event).max(1000).default([]),
-  kernel: Kernel.prefault({}),
-  params: Params.prefault({}),
+  parties: doc(z.tuple([Party, Party]), { meaning: 'The two parties (exactly two in format 1); see the party table.', unit: 'list of 2', source: 'MODEL.md §3' }),
+  network: doc(Network.prefault({ type: 'smallWorld' }), { meaning: 'The population network; see the network table.', unit: 'object', source: 'MODEL.md §3' }),
+  dyad: doc(Dyad.prefault({}), { meaning: 'Initial state of the relation between the parties; see the dyad table.', unit: 'object', source: 'MODEL.md §3' }),
+  actors: doc(z.array(Actor).max(200).default([]), { meaning: 'The track actors (Tracks One to Five); see the actor table.', unit: 'list', source: 'McDonald 1991' }),
+  events: doc(z.array(Event).max(1000).default([]), { meaning: 'Scheduled or settlement-triggered power shifts; see the event table.', unit: 'list', source: 'scenario' }),
+  kernel: doc(Kernel.prefault({}), { meaning: 'The proximity kernel that weighs each track\'s achievement in the power base; see the kernel table.', unit: 'object', source: 'MODEL.md §7' }),
+  params: doc(Params.prefault({}), { meaning: 'The model\'s rates, shares and thresholds; see the params table.', unit: 'object', source: 'MODEL.md §5–§8' }),
 });
 
 /** A scenario as written in a file (defaults may be missing). */
