@@ -1,0 +1,6 @@
+import type { Command } from '../command';
+import { run } from './run';
+import { validate } from './validate';
+
+/** Every `detente` subcommand, in the order the top-level help lists them. */
+export const commands: readonly Command[] = [run, validate];

@@ -1,0 +1,140 @@
+import {
+  columnNames, csvBody, csvHeader, ensembleStats, replicateSeed, run as runScenario, summariesCSV, summarizeRun,
+  SUMMARY_COLUMNS, type RunSummary, type ScenarioData,
+} from '../../sim/index';
+import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
+import { formatStats } from '../formatStats';
+import { loadScenario } from '../loadScenario';
+import { progressBar } from '../progressBar';
+import { scenarioHash } from '../scenarioHash';
+import { openSink, type Sink } from '../sink';
+import { version } from '../version';
+
+const MAX_RUNS = 1_000_000;
+
+/** The provenance that opens a JSON result, written before any run so it can stream. */
+function jsonHead(scenario: ScenarioData, seeds: number[]): string {
+  return `{"detente":${JSON.stringify(version())},"scenarioHash":${JSON.stringify(scenarioHash(scenario))},"scenario":${JSON.stringify(scenario.name)},"seeds":${JSON.stringify(seeds)},"runs":[`;
+}
+
+/** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
+function columnsJSON(cols: ReturnType<typeof runScenario>['columns']): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const n of cols.names) out[n] = Array.from(cols.data[n].subarray(0, cols.rows));
+  return out;
+}
+
+/**
+ * Runs replicates 0…runs−1 one at a time, handing each to `emit` and dropping it, so memory stays
+ * that of one run however many are asked for.
+ */
+async function eachRun(scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: ReturnType<typeof runScenario>, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
+  const bar = progressBar(io.stderr, 'detente run');
+  const summaries: RunSummary[] = [];
+  try {
+    bar.update(0, runs);
+    for (let r = 0; r < runs; r++) {
+      const res = runScenario(scenario, { run: r });
+      const summary = summarizeRun(scenario, res.columns);
+      summaries.push(summary);
+      await emit(r, res, summary);
+      bar.update(r + 1, runs);
+    }
+  } finally {
+    bar.done();
+  }
+  return summaries;
+}
+
+async function writeCSV(scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+  if (summary) {
+    const summaries = await eachRun(scenario, runs, io, async () => {});
+    // summary rows are small; they are written together once the ensemble is done
+    await sink.write(summariesCSV(summaries.map((s) => ({ ...s })), SUMMARY_COLUMNS));
+    return summaries;
+  }
+  await sink.write(csvHeader(columnNames(scenario.parties.map((p) => p.name))));
+  return eachRun(scenario, runs, io, (_r, res) => sink.write(csvBody(res.columns)));
+}
+
+async function writeJSON(scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+  const seeds = Array.from({ length: runs }, (_, r) => replicateSeed(scenario.seed, r));
+  await sink.write(jsonHead(scenario, seeds));
+  const summaries = await eachRun(scenario, runs, io, (r, res, s) =>
+    sink.write((r ? ',' : '') + JSON.stringify(summary
+      ? { run: r, seed: res.seed, summary: s }
+      : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })));
+  await sink.write(`]${summary ? `,"stats":${JSON.stringify(ensembleStats(summaries))}` : ''}}\n`);
+  return summaries;
+}
+
+/** `detente run <scenario.json>`: runs a scenario, or an ensemble of replicates, headless. */
+export const run: Command = {
+  name: 'run',
+  summary: 'run a scenario (or an ensemble of replicates) and write CSV or JSON',
+  positionals: { min: 1, max: 1, names: 'a scenario file: detente run <scenario.json>' },
+  options: {
+    seed: { type: 'string' },
+    runs: { type: 'string' },
+    ticks: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    summary: { type: 'boolean' },
+  },
+  help: `Usage: detente run <scenario.json> [options]
+
+Runs the scenario and writes one row per run and tick to stdout: CSV with a header line, the
+columns run, seed, tick, X, T, C, U, E, incidents, trackOne, settlements, collapses, B, then
+H_<party> and F_<party> for each party, B_track2…B_track5, and a few more (V, R, stage,
+power_<party>). Tick 0 is the initial state; row t is the state after t steps. Numbers are
+written in full (shortest round-trip form), never rounded.
+
+Options:
+  --seed N            base seed, replacing the scenario's (0…4294967295). Run 0 uses it as is;
+                      run r uses a seed derived from it, written in every row.
+  --runs R            replicate runs, one after another (default 1)
+  --ticks T           steps per run, replacing the scenario's ticks
+  --set path=value    change one field before validation (repeatable). Paths are dot-separated
+                      with 0-based indices; the value is read as JSON when it parses as JSON,
+                      otherwise as text:
+                        --set parties.1.power=2   --set 'kernel.formula=1/(1+d)^2'
+                        --set 'actors.0.entry="lull"'   --set params.synergy=0
+  --format csv|json   output format (default csv). JSON holds Détente's version, the
+                      scenario's SHA-256 (canonical JSON, defaults filled in), the seeds, and
+                      per run its columns and summary.
+  --out FILE          write to FILE instead of stdout
+  --summary           one row per run instead of one per tick (${SUMMARY_COLUMNS.join(', ')};
+                      timeToDeescalation is empty if the run never de-escalated), and on stderr
+                      the ensemble's medians, 90 % intervals and share de-escalated
+  -h, --help          show this help
+
+Output goes to stdout (data only); messages, and a progress bar when stderr is a terminal, go to
+stderr. Runs are written as they finish, so large ensembles stream.
+
+Examples:
+  detente run scenarios/intrastate-conflict.json --seed 1 > run.csv
+  detente run scenarios/intrastate-conflict.json --runs 100 --summary > summaries.csv
+  detente run scenarios/intrastate-conflict.json --set params.synergy=0 --format json --out run.json
+
+Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or scenario, bad --set), 2 usage error.
+`,
+  async run({ values, positionals }, io) {
+    const runs = integerFlag(values, 'runs', 1, MAX_RUNS) ?? 1;
+    const seed = integerFlag(values, 'seed', 0, 2 ** 32 - 1);
+    // the scenario's validation refuses tick counts whose output would not fit in memory
+    const ticks = integerFlag(values, 'ticks', 1, Number.MAX_SAFE_INTEGER);
+    const format = (values.format as string | undefined) ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json; got "${format}"`);
+    const summary = Boolean(values.summary);
+    const scenario = await loadScenario(positionals[0], { set: values.set as string[] | undefined, seed, ticks });
+    // opened only now, so a bad scenario never truncates an existing output file
+    const out = values.out as string | undefined;
+    const sink = await openSink(out, io.stdout);
+    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(scenario, runs, summary, sink, io);
+    await sink.close();
+    if (summary) io.stderr.write(formatStats(ensembleStats(summaries)));
+    if (out !== undefined) io.stderr.write(`wrote ${out}: ${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks} ticks (${format}${summary ? ', summaries' : ''})\n`);
+    return 0;
+  },
+};
