@@ -9,7 +9,7 @@ import type { Effects } from './effects';
 import { selectCohort } from './cohort';
 
 /** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
-export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull: boolean; peak: boolean } {
+export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull: boolean; peak: boolean; recentViolence: number } {
   const hist = state.incidentHistory;
   const L = hist.length;
   const W = ctx.params.lullWindow;
@@ -31,7 +31,10 @@ export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull
     mean += w / year;
   }
   const ratio = ctx.params.lullRatio;
-  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio };
+  // normalised violence over the window, as V is per step
+  const scale = 2 * ctx.params.incidentRate * ctx.dt * W;
+  const recentViolence = scale > 0 ? Math.min(1, recent / scale) : 0;
+  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio, recentViolence };
 }
 
 /** A per-step probability from a per-year rate. */
@@ -68,7 +71,8 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
       for (const q of parties) {
         if (a.consent[q]) continue;
         const granted = !needsConsent ||
-          u[q * 3] < chance(p.consentRate * spec.credibility * (1 + state.ripeness) * (1 - state.hostility[q]) * state.receptivity[q], dt);
+          u[q * 3] < chance(p.consentRate * spec.credibility * (1 + state.ripeness) * (1 - state.hostility[q]) *
+            Math.max(0, 1 - p.consentViolenceAversion * entry.recentViolence) * state.receptivity[q], dt);
         if (granted) {
           a.consent[q] = 1;
           if (a.trust[q] === 0) a.trust[q] = p.initialTrust;
@@ -204,7 +208,7 @@ function updateMedia(state: SimState, ctx: Context): void {
 /** Phase changes of one actor at tick t: start, exploration, approach, and exit (premature or not). */
 function transition(
   a: ActorState, spec: ActorData, t: number, ctx: Context, j: number,
-  entry: { lull: boolean; peak: boolean }, state: SimState,
+  entry: { lull: boolean; peak: boolean; recentViolence: number }, state: SimState,
 ): void {
   const p = ctx.params;
   if (a.phase !== PHASE_DISENGAGED && t >= ctx.actorLeaveAt[j] && t >= spec.start) {

@@ -75,6 +75,8 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     const to = state.partyStart[p + 1];
     const threshold = backlash > 0 ? hardlinerThreshold(A, from, to) : 2;
     const depth = fx.cohortDepth[p];
+    // exchange participants see the other side as less hostile (contact theory: less threat, more empathy)
+    const contactSeen = 1 - pr.track4Perception;
     let sA0 = 0, sA1 = 0, sA2 = 0, sF0 = 0, sF1 = 0, sF2 = 0, c0 = 0, c1 = 0, c2 = 0;
 
     for (let i = from; i < to; i++) {
@@ -119,7 +121,8 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
         }
       }
       P[i] = per;
-      const hh = Hq + per;
+      const status = participant[i];
+      const hh = status === 0 ? Hq + per : (Hq + per) * contactSeen;
       const r = role[i];
       const reliefA = r === 0 ? rA0 : r === 1 ? rA1 : rA2;
       const reliefF = r === 0 ? rF0 : r === 1 ? rF1 : rF2;
@@ -128,7 +131,7 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
       if (exposed) df += dfExp * (1 - f);
       if (a >= threshold) da += backlash;
-      if (participant[i] === 2) {
+      if (status === 2) {
         da -= depth * a;
         df -= depth * f;
         participant[i] = 1;

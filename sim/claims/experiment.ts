@@ -1,0 +1,80 @@
+import { run } from '../run';
+import { parseScenario } from '../scenario/validate';
+import type { ScenarioData } from '../scenario/schema';
+import type { ActorState, Signing } from '../state';
+
+/** Reads a library scenario's JSON by name (e.g. "track-one-only"); the CLI reads files, tests too. */
+export type ScenarioLoader = (name: string) => unknown;
+
+/** Options shared by every claim experiment. */
+export interface ExperimentOptions {
+  /** Runs per ensemble, paired by seed across the compared scenarios. */
+  runs: number;
+  /** Agents per party, overriding the scenarios' populations (smaller is faster). */
+  population?: number;
+  load: ScenarioLoader;
+}
+
+/** What one run of an experiment yields: means over the run, first talks, final actors and signings. */
+export interface RunMetrics {
+  seed: number;
+  meanX: number;
+  /** Mean X over the ticks from `fromTick` on (see measure). */
+  meanXAfter: number;
+  meanB: number;
+  /** Mean weighted contribution to B of tracks 2…5 (index 2…5). */
+  meanBTrack: number[];
+  /** First tick with talks or a settlement; the run's length if never. */
+  firstTalks: number;
+  incidents: number;
+  ticks: number;
+  actors: ActorState[];
+  signings: Signing[];
+}
+
+/** A mutable copy of a scenario's JSON for building variants. */
+export type RawScenario = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Loads a library scenario, applies `patch` to a copy of its JSON and the population override, and validates it. */
+export function variant(o: ExperimentOptions, name: string, patch: (s: RawScenario) => void = () => {}): ScenarioData {
+  const raw = structuredClone(o.load(name)) as RawScenario;
+  patch(raw);
+  if (o.population) for (const p of raw.parties) p.population = o.population;
+  return parseScenario(raw);
+}
+
+/** Runs replicates 0…runs−1 of a scenario (seeds derived from its seed, so variants are paired) and measures each. */
+export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics[] {
+  const out: RunMetrics[] = [];
+  for (let r = 0; r < runs; r++) {
+    const res = run(s, { run: r });
+    const d = res.columns.data;
+    const n = res.columns.rows;
+    let meanX = 0;
+    let after = 0;
+    let afterN = 0;
+    let meanB = 0;
+    let incidents = 0;
+    let firstTalks = n - 1;
+    const bt = [0, 0, 0, 0, 0, 0];
+    for (let t = 0; t < n; t++) {
+      meanX += d.X[t] / n;
+      meanB += d.B[t] / n;
+      incidents += d.incidents[t];
+      for (let k = 2; k <= 5; k++) bt[k] += d[`B_track${k}`][t] / n;
+      if (d.tick[t] >= fromTick) {
+        after += d.X[t];
+        afterN++;
+      }
+      if (firstTalks === n - 1 && d.trackOne[t] >= 1) firstTalks = d.tick[t];
+    }
+    out.push({
+      seed: res.seed, meanX, meanXAfter: afterN ? after / afterN : 0, meanB, meanBTrack: bt, firstTalks,
+      incidents, ticks: n - 1, actors: res.state.actors, signings: res.state.signings,
+    });
+  }
+  return out;
+}
+
+/** Picks one number per run. */
+export const pick = (ms: readonly RunMetrics[], f: (m: RunMetrics) => number): number[] => ms.map(f);

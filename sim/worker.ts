@@ -1,0 +1,211 @@
+/*
+ * The simulation's browser shell: the one file that knows comlink. Inside a Web Worker it exposes
+ * `WorkerApi`, which runs validated scenarios in time-sliced chunks and streams copies of the new
+ * rows (transferred, never live state) to a listener. The page imports `connectSimulation` from
+ * here so that comlink stays in this one file.
+ */
+import * as Comlink from 'comlink';
+import { columnNames, createColumns, distributions, observe } from './observe';
+import { createSimulation, summarizeRun } from './run';
+import { validateScenario, type ValidationIssue } from './scenario/validate';
+import type { ScenarioData } from './scenario/schema';
+import { step } from './step';
+import type { RunSummary } from './summary';
+
+/** What to run: a scenario (untrusted JSON, validated here) and the number of replicates. */
+export interface RunRequest {
+  scenario: unknown;
+  /** Replicates 0…runs−1, seeds derived from the scenario seed as `run()` does. Default 1. */
+  runs?: number;
+  /** Anger and fear histogram bins recorded at every tick of replicate 0. Default 0 (none). */
+  histogramBins?: number;
+  /** Start paused (for single-stepping). Default false. */
+  paused?: boolean;
+  /** Milliseconds of work per chunk before the worker yields and posts. Default 25. */
+  sliceMs?: number;
+}
+
+/** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
+export interface RunChunk {
+  run: number;
+  seed: number;
+  from: number;
+  rows: number;
+  /** Total rows the replicate will have (ticks + 1). */
+  totalRows: number;
+  columns: Record<string, Float64Array>;
+  /** 4 × bins shares per row (see `distributions`), for replicate 0 when asked for. */
+  histograms?: Float64Array;
+  /** Progress over the whole request, in [0, 1]. */
+  progress: number;
+}
+
+/** Receives a run's stream; its methods are awaited, which also paces the worker. */
+export interface RunListener {
+  chunk(c: RunChunk): void | Promise<void>;
+  runDone(run: number, summary: RunSummary): void | Promise<void>;
+}
+
+/** How a request ended. */
+export type RunOutcome =
+  | { status: 'done'; summaries: RunSummary[]; scenario: ScenarioData }
+  | { status: 'cancelled'; summaries: RunSummary[] }
+  | { status: 'invalid'; issues: ValidationIssue[] }
+  | { status: 'failed'; message: string };
+
+/** The worker's API: one request at a time; pause, step and cancel act on the current one. */
+export interface WorkerApi {
+  validate(scenario: unknown): { ok: boolean; issues: ValidationIssue[] };
+  start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
+  pause(): void;
+  resume(): void;
+  /** Advances a paused run by `ticks` steps. */
+  step(ticks?: number): void;
+  cancel(): void;
+}
+
+/** A yield that lets queued messages (cancel, pause) in, without setTimeout's 4 ms clamp. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+/** Creates the API object (exported for tests that call it without a worker). */
+export function createWorkerApi(): WorkerApi {
+  let generation = 0;
+  let paused = false;
+  let stepBudget = 0;
+  let wake: (() => void) | null = null;
+  const rouse = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  async function start(request: RunRequest, listener: RunListener): Promise<RunOutcome> {
+    const my = ++generation;
+    rouse();
+    paused = request.paused ?? false;
+    stepBudget = 0;
+    const checked = validateScenario(request.scenario);
+    if (!checked.ok) return { status: 'invalid', issues: checked.issues };
+    const scenario = checked.scenario;
+    const runs = Math.max(1, Math.floor(request.runs ?? 1));
+    const bins = Math.max(0, Math.floor(request.histogramBins ?? 0));
+    const sliceMs = request.sliceMs ?? 25;
+    const partyNames = scenario.parties.map((p) => p.name);
+    const names = columnNames(partyNames);
+    const totalRows = scenario.ticks + 1;
+    const summaries: RunSummary[] = [];
+    const cancelled = () => my !== generation;
+    try {
+      for (let r = 0; r < runs; r++) {
+        const { ctx, state } = createSimulation(scenario, { run: r });
+        const cols = createColumns(names, totalRows);
+        const hist = r === 0 && bins > 0 ? new Float64Array(totalRows * 4 * bins) : undefined;
+        const record = () => {
+          if (hist) hist.set(distributions(state, bins), cols.rows * 4 * bins);
+          observe(cols, state, r, partyNames);
+        };
+        // Exactly run()'s order: observe tick 0, then step → observe.
+        record();
+        let sent = 0;
+        while (cols.rows < totalRows || sent < cols.rows) {
+          if (cancelled()) return { status: 'cancelled', summaries };
+          if (paused && stepBudget <= 0 && sent === cols.rows) {
+            await new Promise<void>((res) => (wake = res));
+            continue;
+          }
+          const until = performance.now() + sliceMs;
+          while (cols.rows < totalRows) {
+            if (paused) {
+              if (stepBudget <= 0) break;
+              stepBudget--;
+            }
+            step(state, ctx);
+            record();
+            if (performance.now() >= until) break;
+          }
+          const from = sent;
+          const rows = cols.rows - sent;
+          if (rows === 0) continue;
+          const columns: Record<string, Float64Array> = {};
+          const buffers: ArrayBuffer[] = [];
+          for (const n of names) {
+            columns[n] = cols.data[n].slice(from, from + rows);
+            buffers.push(columns[n].buffer as ArrayBuffer);
+          }
+          const histograms = hist?.slice(from * 4 * bins, (from + rows) * 4 * bins);
+          if (histograms) buffers.push(histograms.buffer as ArrayBuffer);
+          sent = cols.rows;
+          const progress = (r * totalRows + cols.rows) / (runs * totalRows);
+          await listener.chunk(Comlink.transfer({ run: r, seed: state.seed, from, rows, totalRows, columns, histograms, progress }, buffers));
+          await yieldToMessages();
+        }
+        const summary = summarizeRun(scenario, cols);
+        summaries.push(summary);
+        await listener.runDone(r, summary);
+      }
+    } catch (e) {
+      return { status: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+    return cancelled() ? { status: 'cancelled', summaries } : { status: 'done', summaries, scenario };
+  }
+
+  return {
+    validate(scenario) {
+      const r = validateScenario(scenario);
+      return { ok: r.ok, issues: r.ok ? [] : r.issues };
+    },
+    start,
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      rouse();
+    },
+    step(ticks = 1) {
+      paused = true;
+      stepBudget += Math.max(1, Math.floor(ticks));
+      rouse();
+    },
+    cancel() {
+      generation++;
+      rouse();
+    },
+  };
+}
+
+/** The page's handle on a simulation worker. */
+export interface SimulationClient {
+  api: Comlink.Remote<WorkerApi>;
+  /** Runs a request, calling `listener` (a local object) for every chunk and finished replicate. */
+  start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
+  terminate(): void;
+}
+
+/** Wraps a Worker running this module. */
+export function connectSimulation(worker: Worker): SimulationClient {
+  const api = Comlink.wrap<WorkerApi>(worker);
+  return {
+    api,
+    start: (request, listener) => api.start(request, Comlink.proxy(listener)),
+    terminate: () => {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+// Expose only inside a worker (the page imports this module for connectSimulation). The explicit
+// endpoint is needed under @vitest/web-worker, whose shim does not wire globalThis.
+if (typeof self !== 'undefined' && typeof window === 'undefined') {
+  Comlink.expose(createWorkerApi(), self as unknown as Comlink.Endpoint);
+}
