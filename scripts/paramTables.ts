@@ -52,6 +52,10 @@ export const CALIBRATION_TARGETS: Readonly<Record<string, { target: string; sour
     target: 'Track Four participants end ≈ 0.43 SD below non-participants in anger (Cohen\'s d against the SD at programme start); about half that in ethnic conflicts',
     source: 'Pettigrew & Tropp 2006 (mean r = −.21 over 515 studies); Paluck, Green & Green 2019',
   },
+  track4Perception: {
+    target: 'jointly with track4Depth: participants ≈ 0.43 SD below non-participants in anger (contact lowers perceived threat)',
+    source: 'Pettigrew & Tropp 2006; Paluck, Green & Green 2019',
+  },
   track4Grievance: {
     target: 'jointly with track4Depth: participants ≈ 0.43 SD below non-participants in anger',
     source: 'Pettigrew & Tropp 2006; Paluck, Green & Green 2019',
