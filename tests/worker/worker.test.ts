@@ -1,0 +1,94 @@
+import '@vitest/web-worker';
+import { describe, expect, it } from 'vitest';
+import { parseScenario, run, summarizeRun, toCSV, createColumns, columnNames, type Columns } from '../../sim/index';
+import * as Comlink from 'comlink';
+// Types only: importing sim/worker.ts's values here would let the shim reuse this (non-worker)
+// evaluation of the module for the first Worker, which then never exposes its API.
+import type { RunChunk, RunListener, RunRequest, WorkerApi } from '../../sim/worker';
+import base from '../../scenarios/intrastate-conflict.json';
+
+// Small and short, so the suite stays fast; agent mode so the network and streams are exercised.
+const small = {
+  ...base,
+  ticks: 40,
+  parties: base.parties.map((p) => ({ ...p, population: 60 })),
+};
+
+function collector(scenarioNames: string[]) {
+  const runs: Columns[] = [];
+  let chunks = 0;
+  return {
+    runs,
+    chunks: () => chunks,
+    listener: {
+      chunk(c: RunChunk) {
+        chunks++;
+        const cols = (runs[c.run] ??= createColumns(scenarioNames, c.totalRows));
+        for (const n of scenarioNames) cols.data[n].set(c.columns[n], c.from);
+        cols.rows = c.from + c.rows;
+      },
+      runDone() {},
+    },
+  };
+}
+
+function connect() {
+  const worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<WorkerApi>(worker);
+  return {
+    api,
+    start: (req: RunRequest, l: RunListener) => api.start(req, Comlink.proxy(l)),
+    terminate: () => worker.terminate(),
+  };
+}
+
+describe('sim/worker', () => {
+  it('start(request) streamed in chunks equals run() for every replicate', async () => {
+    const sc = parseScenario(small);
+    const names = columnNames(sc.parties.map((p) => p.name));
+    const client = connect();
+    const got = collector(names);
+    // A tiny slice forces many chunks, so chunk boundaries are tested.
+    const out = await client.start({ scenario: small, runs: 3, sliceMs: 2 }, got.listener);
+    client.terminate();
+    expect(out.status).toBe('done');
+    expect(got.chunks()).toBeGreaterThan(3);
+    const expected = [0, 1, 2].map((r) => run(sc, { run: r }).columns);
+    expect(toCSV(got.runs)).toBe(toCSV(expected));
+    if (out.status === 'done') expect(out.summaries).toEqual(expected.map((c) => summarizeRun(sc, c)));
+  }, 30_000);
+
+  it('start(request) reports an invalid scenario with the field at fault', async () => {
+    const client = connect();
+    const out = await client.start({ scenario: { ...small, ticks: -1 } }, { chunk() {}, runDone() {} });
+    client.terminate();
+    expect(out.status).toBe('invalid');
+    if (out.status === 'invalid') expect(out.issues.map((i) => i.path)).toContain('ticks');
+  });
+
+  it('cancel() stops a long run before it ends', async () => {
+    const client = connect();
+    const got = collector(columnNames(small.parties.map((p) => p.name)));
+    const long = { ...small, ticks: 100000 };
+    const listener = { ...got.listener, chunk(c: RunChunk) { got.listener.chunk(c); if (got.chunks() === 2) void client.api.cancel(); } };
+    const out = await client.start({ scenario: long, runs: 1, sliceMs: 5 }, listener);
+    client.terminate();
+    expect(out.status).toBe('cancelled');
+    expect(got.runs[0].rows).toBeLessThan(100001);
+  });
+
+  it('step(n) advances a paused run by n ticks', async () => {
+    const client = connect();
+    const names = columnNames(small.parties.map((p) => p.name));
+    const got = collector(names);
+    const done = client.start({ scenario: small, paused: true }, got.listener);
+    await client.api.step(5);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(got.runs[0].rows).toBe(6);
+    await client.api.resume();
+    const out = await done;
+    client.terminate();
+    expect(out.status).toBe('done');
+    expect(toCSV(got.runs)).toBe(toCSV([run(parseScenario(small)).columns]));
+  });
+});
