@@ -176,7 +176,7 @@ export const Params = z.strictObject({
   collapseBase: rate(0.006, 'h0: base collapse hazard of a settlement.', 'calibrated (Collier, Hoeffler & Söderbom 2008; Walter 2010, C9)'),
   collapsePowerShift: scalar(3, 'β1: collapse sensitivity to the change in log power ratio since signing.', 'assumption (McDonald 1991)'),
   collapseRootCause: scalar(4, 'β2: collapse sensitivity to remaining root causes (mean anger and fear).', 'assumption (McDonald 1991)'),
-  collapseQuality: scalar(1.5, 'β3: protection by the settlement\'s quality Q.', 'assumption'),
+  collapseQuality: scalar(3, 'β3: protection by the settlement\'s quality Q.', 'assumption'),
   // observation
   escalationWeights: doc(z.tuple([nonNeg(), nonNeg(), nonNeg(), nonNeg()]).default([1, 1, 1, 1]), { meaning: 'Weights of T, mean H, mean F and V in the escalation index X.', unit: 'relative weights', source: 'assumption' }),
   deescalated: unitShare(0.3, 'X below which the conflict counts as de-escalated.'),
