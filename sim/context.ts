@@ -28,10 +28,9 @@ export interface Context {
   cohortStreams: Stream[];
   /** Ring length of state.incidentHistory: a year plus the lull window. */
   historyLength: number;
-  /** Per-step scratch: the tracks' effects, and the second anger/fear buffers of the synchronous update. */
+  /** Per-step scratch: the tracks' effects, and the interleaved anger/fear snapshot (2 per agent) of the synchronous update. */
   fx: Effects;
-  nextAnger: Float32Array;
-  nextFear: Float32Array;
+  pairs: Float32Array;
 }
 
 /** Consent defaults (MODEL.md §3, assumption): official, problem-solving and exchange tracks ask; business and media do not. */
@@ -67,8 +66,7 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
     cohortStreams,
     historyLength: scenario.ticksPerYear + p.lullWindow,
     fx: createEffects(),
-    nextAnger: new Float32Array(0),
-    nextFear: new Float32Array(0),
+    pairs: new Float32Array(0),
   };
 }
 

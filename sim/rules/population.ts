@@ -24,20 +24,23 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
  * term of MODEL.md §5 — Richardson (reactivity to the perceived opponent hostility, fatigue,
  * personal grievance), DeGroot contagion over its network row and contact tie, exposure to this
  * step's incidents, the tracks' relief, the media climate, leak backlash, Track Four participation
- * and noise — read from the snapshot, clamped once, and written to the second buffer.
+ * and noise — read from the snapshot, clamped once, and written back in place.
+ * The snapshot is one interleaved buffer (anger, fear per agent), so a neighbour costs one
+ * cache line and one bounds check instead of two; it is refilled every step, so anything else
+ * that writes state.anger or state.fear between steps is seen.
  * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
  * `agents` stream, cheap enough to inline in the hot loop.
  */
 export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
   const n = state.partyStart[2];
-  if (ctx.nextAnger.length !== n) {
-    ctx.nextAnger = new Float32Array(n);
-    ctx.nextFear = new Float32Array(n);
-  }
+  if (ctx.pairs.length !== 2 * n) ctx.pairs = new Float32Array(2 * n);
   const A = state.anger;
   const F = state.fear;
-  const An = ctx.nextAnger;
-  const Fn = ctx.nextFear;
+  const X = ctx.pairs;
+  for (let i = 0; i < n; i++) {
+    X[2 * i] = A[i];
+    X[2 * i + 1] = F[i];
+  }
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
   const NT = NORMAL_TABLE;
   const pr = ctx.params;
@@ -85,16 +88,16 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       let sa = 0, sf = 0, sw = 0;
       const end = rowPtr[i + 1];
       for (let e = rowPtr[i]; e < end; e++) {
-        const j = col[e];
+        const j = col[e] << 1;
         const w = weight[e];
-        sa += w * A[j];
-        sf += w * F[j];
+        sa += w * X[j];
+        sf += w * X[j + 1];
         sw += w;
       }
       const c = contact[i];
       if (c >= 0) {
-        sa += cw * A[c];
-        sf += cw * F[c];
+        sa += cw * X[2 * c];
+        sf += cw * X[2 * c + 1];
         sw += cw;
       }
       // an agent whose weights sum to 0 keeps its value
@@ -140,8 +143,8 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       let f1 = f + df;
       a1 = a1 < 0 ? 0 : a1 > 1 ? 1 : a1;
       f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
-      An[i] = a1;
-      Fn[i] = f1;
+      A[i] = a1;
+      F[i] = f1;
       if (r === 0) { sA0 += a1; sF0 += f1; c0++; }
       else if (r === 1) { sA1 += a1; sF1 += f1; c1++; }
       else { sA2 += a1; sF2 += f1; c2++; }
@@ -150,11 +153,6 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     sumsF[p * 3] = sF0; sumsF[p * 3 + 1] = sF1; sumsF[p * 3 + 2] = sF2;
     counts[p * 3] = c0; counts[p * 3 + 1] = c1; counts[p * 3 + 2] = c2;
   }
-  // swap the buffers: the state now holds the new values
-  ctx.nextAnger = A;
-  ctx.nextFear = F;
-  state.anger = An;
-  state.fear = Fn;
   finishPartyMeans(state, pr.eliteWeight);
 }
 
