@@ -1,14 +1,15 @@
-import {
-  columnNames, csvBody, csvHeader, ensembleStats, replicateSeed, run as runScenario, summariesCSV, summarizeRun,
-  SUMMARY_COLUMNS, type RunSummary, type ScenarioData,
-} from '../../sim/index';
+import type { Columns, RunResult, RunSummary, ScenarioData } from '../../sim/index';
+import { SUMMARY_COLUMNS } from '../../sim/summary';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
-import { loadScenario } from '../loadScenario';
 import { progressBar } from '../progressBar';
 import { scenarioHash } from '../scenarioHash';
 import { openSink, type Sink } from '../sink';
 import { version } from '../version';
+
+// The model pulls in mathjs, slow to load in Node (about a second here), so it is loaded only
+// once the flags have been checked: --help and usage errors answer at once.
+type Sim = typeof import('../../sim/index');
 
 const MAX_RUNS = 1_000_000;
 
@@ -18,7 +19,7 @@ function jsonHead(scenario: ScenarioData, seeds: number[]): string {
 }
 
 /** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
-function columnsJSON(cols: ReturnType<typeof runScenario>['columns']): Record<string, number[]> {
+function columnsJSON(cols: Columns): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const n of cols.names) out[n] = Array.from(cols.data[n].subarray(0, cols.rows));
   return out;
@@ -28,14 +29,14 @@ function columnsJSON(cols: ReturnType<typeof runScenario>['columns']): Record<st
  * Runs replicates 0…runs−1 one at a time, handing each to `emit` and dropping it, so memory stays
  * that of one run however many are asked for.
  */
-async function eachRun(scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: ReturnType<typeof runScenario>, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
+async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunResult, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
   const bar = progressBar(io.stderr, 'detente run');
   const summaries: RunSummary[] = [];
   try {
     bar.update(0, runs);
     for (let r = 0; r < runs; r++) {
-      const res = runScenario(scenario, { run: r });
-      const summary = summarizeRun(scenario, res.columns);
+      const res = sim.run(scenario, { run: r });
+      const summary = sim.summarizeRun(scenario, res.columns);
       summaries.push(summary);
       await emit(r, res, summary);
       bar.update(r + 1, runs);
@@ -46,25 +47,25 @@ async function eachRun(scenario: ScenarioData, runs: number, io: CommandIO, emit
   return summaries;
 }
 
-async function writeCSV(scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
   if (summary) {
-    const summaries = await eachRun(scenario, runs, io, async () => {});
+    const summaries = await eachRun(sim, scenario, runs, io, async () => {});
     // summary rows are small; they are written together once the ensemble is done
-    await sink.write(summariesCSV(summaries.map((s) => ({ ...s })), SUMMARY_COLUMNS));
+    await sink.write(sim.summariesCSV(summaries.map((s) => ({ ...s })), SUMMARY_COLUMNS));
     return summaries;
   }
-  await sink.write(csvHeader(columnNames(scenario.parties.map((p) => p.name))));
-  return eachRun(scenario, runs, io, (_r, res) => sink.write(csvBody(res.columns)));
+  await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
+  return eachRun(sim, scenario, runs, io, (_r, res) => sink.write(sim.csvBody(res.columns)));
 }
 
-async function writeJSON(scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
-  const seeds = Array.from({ length: runs }, (_, r) => replicateSeed(scenario.seed, r));
+async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+  const seeds = Array.from({ length: runs }, (_, r) => sim.replicateSeed(scenario.seed, r));
   await sink.write(jsonHead(scenario, seeds));
-  const summaries = await eachRun(scenario, runs, io, (r, res, s) =>
+  const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
     sink.write((r ? ',' : '') + JSON.stringify(summary
       ? { run: r, seed: res.seed, summary: s }
       : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })));
-  await sink.write(`]${summary ? `,"stats":${JSON.stringify(ensembleStats(summaries))}` : ''}}\n`);
+  await sink.write(`]${summary ? `,"stats":${JSON.stringify(sim.ensembleStats(summaries))}` : ''}}\n`);
   return summaries;
 }
 
@@ -127,13 +128,14 @@ Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or scenario, bad --
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json; got "${format}"`);
     const summary = Boolean(values.summary);
+    const [sim, { loadScenario }] = await Promise.all([import('../../sim/index'), import('../loadScenario')]);
     const scenario = await loadScenario(positionals[0], { set: values.set as string[] | undefined, seed, ticks });
     // opened only now, so a bad scenario never truncates an existing output file
     const out = values.out as string | undefined;
     const sink = await openSink(out, io.stdout);
-    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(scenario, runs, summary, sink, io);
+    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(sim, scenario, runs, summary, sink, io);
     await sink.close();
-    if (summary) io.stderr.write(formatStats(ensembleStats(summaries)));
+    if (summary) io.stderr.write(formatStats(sim.ensembleStats(summaries)));
     if (out !== undefined) io.stderr.write(`wrote ${out}: ${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks} ticks (${format}${summary ? ', summaries' : ''})\n`);
     return 0;
   },

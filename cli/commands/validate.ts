@@ -1,5 +1,4 @@
 import type { Command } from '../command';
-import { loadScenario } from '../loadScenario';
 
 /** `detente validate <scenario.json>`: checks a scenario file; exit 0 if valid, 1 with one line per problem. */
 export const validate: Command = {
@@ -29,6 +28,8 @@ Examples:
 Exit codes: 0 valid, 1 invalid or unreadable, 2 usage error.
 `,
   async run({ values, positionals }, io) {
+    // loaded here, not at the top: see run.ts on mathjs
+    const { loadScenario } = await import('../loadScenario');
     const scenario = await loadScenario(positionals[0], { set: values.set as string[] | undefined });
     io.stderr.write(`valid: ${scenario.name}\n`);
     return 0;

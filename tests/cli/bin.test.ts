@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { replicateSeed } from '../../sim/index';
+import { detente, parseCSV, ROOT, SCENARIO, SMALL } from './detente';
+
+// These spawn the real bin, node cli/detente.mjs, as a user would. Each start that loads the
+// model costs a second or more, so these cover what only a real process shows (the bootstrap,
+// exit codes, the two streams, determinism across processes) and tests/cli/commands/ covers the
+// rest in process.
+const TIMEOUT = 60_000;
+const TICKS = 6;
+const small = (...more: string[]) => ['run', SCENARIO, '--ticks', String(TICKS), ...SMALL, ...more];
+const tmp = mkdtempSync(join(tmpdir(), 'detente-bin-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// started once, read by several tests
+const ensemble = detente(small('--seed', '9', '--runs', '3'));
+
+describe('cli/detente.mjs', () => {
+  it('detente run writes the header, then one row per run and tick with tick 0 first, and nothing on stderr', async () => {
+    const out = await ensemble;
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const { header, rows } = parseCSV(out.stdout);
+    const parties = ['Government', 'Rebels'];
+    expect(header.slice(0, 21)).toEqual([
+      'run', 'seed', 'tick', 'X', 'T', 'C', 'U', 'E', 'incidents', 'trackOne', 'settlements', 'collapses', 'B',
+      ...parties.flatMap((p) => [`H_${p}`, `F_${p}`]), 'B_track2', 'B_track3', 'B_track4', 'B_track5',
+    ]);
+    expect(rows).toHaveLength(3 * (TICKS + 1));
+    rows.forEach((r) => expect(r).toHaveLength(header.length));
+    // run r carries seed replicateSeed(9, r): run 0 the base seed itself
+    const expected = [0, 1, 2].flatMap((run) => Array.from({ length: TICKS + 1 }, (_, t) => [String(run), String(replicateSeed(9, run)), String(t)]));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual(expected);
+    expect(replicateSeed(9, 0)).toBe(9);
+    for (const r of rows) for (const cell of r) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+  }, TIMEOUT);
+
+  it('detente run --out writes byte-identical output for the same seed to the file, leaving stdout empty', async () => {
+    const file = join(tmp, 'run.csv');
+    const out = await detente(small('--seed', '9', '--runs', '3', '--out', file));
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(file);
+    expect(readFileSync(file, 'utf8')).toBe((await ensemble).stdout);
+  }, TIMEOUT);
+
+  it('detente validate exits 1 with one "path: message" line per problem on stderr', async () => {
+    const out = await detente(['validate', 'tests/fixtures/cli/invalid-references.json']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['actors.0.parties.1', 'events.0.party', 'network.degree']);
+  }, TIMEOUT);
+
+  it('detente exits 2 on usage errors, with the message on stderr', async () => {
+    const outs = await Promise.all([detente([]), detente(['simulate']), detente(['run', SCENARIO, '--runs', 'ten'])]);
+    for (const o of outs) {
+      expect(o.code).toBe(2);
+      expect(o.stdout).toBe('');
+    }
+    expect(outs[0].stderr).toMatch(/no command/);
+    expect(outs[1].stderr).toMatch(/unknown command "simulate"/);
+    expect(outs[2].stderr).toMatch(/--runs/);
+  }, TIMEOUT);
+
+  it('detente --version prints the package version and --help the commands, on stdout', async () => {
+    const [v, h] = await Promise.all([detente(['--version']), detente(['--help'])]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(v).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/^\s+run\s/m);
+    expect(h.stdout).toMatch(/^\s+validate\s/m);
+  }, TIMEOUT);
+});
