@@ -53,7 +53,7 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
       case 'SymbolNode': {
         const name = (n as unknown as { name: string }).name;
         const isCallee = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === n;
-        if (!isCallee && name !== 'd' && !CONSTANTS.has(name) && !(name in params)) {
+        if (!isCallee && name !== 'd' && !CONSTANTS.has(name) && !Object.hasOwn(params, name)) {
           problems.push(`unknown symbol "${name}" (use d and the names declared in kernel.params)`);
         }
         break;
