@@ -42,6 +42,8 @@ describe('compileKernel()', () => {
     ['variable definition', 'x = 1', /not allowed/],
     ['an unknown symbol', 'd * Q', /unknown symbol "Q"/],
     ['a function name used as a value', 'exp', /unknown symbol "exp"/],
+    ['an inherited object property (constructor)', 'constructor', /unknown symbol "constructor"/],
+    ['an inherited object method (toString)', 'd * toString', /unknown symbol "toString"/],
     ['a matrix', '[1, 2, 3]', /not allowed/],
     ['a string', '"1"', /only numbers are allowed/],
     ['a conditional', 'd > 1 ? 1 : 0', /not allowed/],
