@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type ScenarioData } from '../../../sim/index';
+import { createSimulation, run, type ScenarioData } from '../../../sim/index';
 import { rootCause, stepTrackOne, updatePowerBase, updateRipeness } from '../../../sim/rules/trackOne';
 import { PHASE_ANALYSIS, PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS } from '../../../sim/state';
 import type { ScenarioOverrides } from '../../fixtures/sim/makeScenario';
@@ -45,6 +45,26 @@ describe('updatePowerBase()', () => {
   it('updatePowerBase() floors B at 0 when hate media leave a negative achievement', () => {
     const st = powerBase({ actors: tracks([5]) }, [-3], [0, 0, 0, 0, 0, 1]);
     expect(st.powerBase).toBe(0);
+  });
+});
+
+describe('Track One in a run', () => {
+  const easy = { hurtThreshold: 0.5, ripeThreshold: 0.1, talksThreshold: 0, settleRate: 50, incidentRate: 20 };
+  const parties: ScenarioOverrides['parties'] = [{ initialAnger: 0.6 }, { initialAnger: 0.6 }];
+  const helpers = [2, 3, 4, 5].map((track) => ({ name: `t${track}`, track, prepTicks: 0, consent: false, capacity: 1 }));
+
+  it('run() without a Track One actor never opens talks, even with Tracks Two to Five working in a ripe conflict', () => {
+    const d = run(makeScenario({ ticks: 120, parties, actors: helpers, params: easy })).columns.data;
+    expect(Math.max(...d.R)).toBeGreaterThanOrEqual(easy.ripeThreshold);
+    expect(Math.max(...d.trackOne)).toBe(0);
+    expect(d.settlements[120]).toBe(0);
+  });
+
+  it('run() with a Track One actor added to the same scenario opens talks and signs', () => {
+    const official = { name: 'Officials', track: 1, prepTicks: 0, consent: false };
+    const d = run(makeScenario({ ticks: 120, parties, actors: [official, ...helpers], params: easy })).columns.data;
+    expect(Math.max(...d.trackOne)).toBeGreaterThan(0);
+    expect(d.settlements[120]).toBeGreaterThan(0);
   });
 });
 
