@@ -1,6 +1,7 @@
 import type { Command } from '../command';
+import { claims } from './claims';
 import { run } from './run';
 import { validate } from './validate';
 
 /** Every `detente` subcommand, in the order the top-level help lists them. */
-export const commands: readonly Command[] = [run, validate];
+export const commands: readonly Command[] = [run, validate, claims];

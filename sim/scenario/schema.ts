@@ -156,7 +156,7 @@ export const Params = z.strictObject({
   track4Grievance: unitShare(0.5, 'Share of personal grievance removed from an exchange participant.', 'calibrated (Pettigrew & Tropp 2006, C9)'),
   mediaDepth: rate(0.6, 'Pull of the media climate on anger and fear.', 'assumption'),
   mediaDecay: rate(3, 'Decay of the media climate: fast, broad, shallow.', 'assumption'),
-  hateIncidentBoost: scalar(0.3, 'Rise of incidents against the targeted party per unit of hate-media climate (m_q = 1 + this × climate).', 'calibrated (Yanagizawa-Drott 2014, C9)'),
+  hateIncidentBoost: scalar(0.3, 'Rise of incidents p→q per unit of hate-media climate in the attacking party p\'s population (m_q = 1 + this × max(0, −media_p)).', 'calibrated (Yanagizawa-Drott 2014, C9)'),
   trackOneCommunication: rate(0.3, 'Rise of communication C per unit of Track One effect (official channels).'),
   stageWindowTrack1: stageWindow(5, 8, 'Track One', 'assumption (Glasl 1982; Fisher & Keashly 1991)'),
   stageWindowTrack2: stageWindow(3, 6, 'Track Two', 'assumption (Fisher & Keashly 1991: consultation before mediation)'),

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, UsageError, type Command } from '../command';
+import { version } from '../version';
+
+const LIBRARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+function positiveInt(value: unknown, flag: string, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new UsageError(`${flag} must be a whole number from 2 to 100000, got "${String(value)}"`);
+  return n;
+}
+
+/** `detente claims`: runs MODEL.md §9's claims as ensemble experiments and prints the table. */
+export const claims: Command = {
+  name: 'claims',
+  summary: 'run the model\'s claims C1–C9 as ensemble experiments and judge them',
+  positionals: { min: 0, max: 0, names: 'no arguments' },
+  options: {
+    runs: { type: 'string' },
+    population: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
+    scenarios: { type: 'string' },
+  },
+  help: `Usage: detente claims [--runs R] [--population N] [--only C1,C2,...] [--json | --markdown]
+
+Runs the claims of the model (C1 proximity, C2 synergy, C3 fragility, C4 timing, C5 commitment,
+C6 confidentiality, C7 Richardson, C8 DeGroot, C9 calibration) as ensemble experiments on the
+scenario library, with runs paired by seed. For each claim it prints what was compared, the
+effect with a 95 % interval, the control that switches the mechanism off, and the verdict.
+
+Options:
+  --runs R           runs per ensemble (default 40)
+  --population N     agents per party in every scenario (default: each scenario's own)
+  --only IDS         comma-separated claims to run, e.g. C1,C3
+  --json             print the results as JSON (with Détente's version and the settings)
+  --markdown         print the Markdown table used in docs/claims.md
+  --scenarios DIR    the scenario library to use (default: the checkout's scenarios/)
+  -h, --help         show this help
+
+Examples:
+  detente claims
+  detente claims --runs 20 --population 500 --only C2,C3
+
+Exit codes: 0 every claim holds and its control removes it, 3 some claim does not,
+1 bad input (a scenario missing or invalid), 2 usage error.
+`,
+  async run({ values }, io) {
+    const runs = positiveInt(values.runs, '--runs', 40)!;
+    const population = positiveInt(values.population, '--population', undefined);
+    const only = values.only ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
+    const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
+    const known = CLAIMS.map((c) => c.id as string);
+    const unknown = only?.filter((id) => !known.includes(id)) ?? [];
+    if (unknown.length) throw new UsageError(`--only names unknown claims ${unknown.join(', ')} (known: ${known.join(', ')})`);
+    if (values.json && values.markdown) throw new UsageError('choose one of --json and --markdown');
+    const dir = values.scenarios ? resolve(String(values.scenarios)) : LIBRARY;
+    const load = (name: string) => {
+      const file = join(dir, `${name}.json`);
+      try {
+        return JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new InputError([`${file}: ${(e as Error).message}`]);
+      }
+    };
+    const started = Date.now();
+    const results = runClaims({ runs, population, load }, only, (r) => {
+      io.stderr.write(`${r.id} ${r.title}: ${r.holds ? 'holds' : 'fails'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    });
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ detente: version(), runs, population: population ?? null, results }, null, 2) + '\n');
+    } else if (values.markdown) {
+      io.stdout.write(claimsMarkdown(results));
+    } else {
+      io.stdout.write(claimsText(results));
+    }
+    return results.every(passes) ? 0 : 3;
+  },
+};

@@ -1,0 +1,5 @@
+/** The claims of MODEL.md §9 as ensemble experiments: run them, judge them, report them. */
+export { runClaims, CLAIMS, type ClaimResult } from './claims';
+export { claimsMarkdown, claimsText, verdict, passes } from './report';
+export type { ExperimentOptions, ScenarioLoader } from './experiment';
+export { meanCI, pairedDiff, proportionCI, type Estimate } from './stats';
