@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: the speed and memory figures of issue 2 (Speed), measured in one run so their
+ * ratios are fair — whole-model agent-updates per second at 10^4, 10^5 and 10^6 agents, the bare
+ * contagion kernel, an object-per-agent version of that kernel, state-building time and bytes per
+ * agent — printed beside the targets, and saved as JSON in bench/results/.
+ * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createSimulation, parseScenario, step, type ScenarioData, type SimState, type Simulation } from '../sim/index';
+import { contagionStep } from '../sim/rules/contagion';
+import { buildAgentObjects, objectContagionStep } from './objectContagion';
+import { measure, summarizeRates, type Measurement } from './measure';
+
+const TARGET_FULL = 20e6;
+const TARGET_CONTAGION = 30e6;
+const TARGET_BYTES_AGENT = 64;
+const TARGET_BYTES_EDGE = 8;
+/** Ticks run before timing, so every track actor of the default scenario has started (the last at 48). */
+const WARM_TICKS = 48;
+/** Agent-updates per timed sample: enough for ~0.2 s at the target speed. */
+const UPDATES_PER_SAMPLE = 4e6;
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1e4,1e5,1e6' },
+    reps: { type: 'string', default: '7' },
+    'no-objects': { type: 'boolean', default: false },
+  },
+});
+const sizes = opts.sizes.split(',').map(Number);
+const reps = Number(opts.reps);
+if (sizes.some((n) => !(n >= 2) || !Number.isInteger(n)) || !(reps >= 1)) {
+  console.error('bench: --sizes takes whole numbers ≥ 2 separated by commas, --reps a number ≥ 1');
+  process.exit(2);
+}
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const base = JSON.parse(readFileSync(new URL('../scenarios/intrastate-conflict.json', import.meta.url), 'utf8'));
+
+/** The default scenario with `n` agents split evenly, on a small world of degree 8. */
+function scenarioOf(n: number): ScenarioData {
+  const s = structuredClone(base);
+  s.parties[0].population = Math.ceil(n / 2);
+  s.parties[1].population = Math.floor(n / 2);
+  s.network = { ...s.network, type: 'smallWorld', degree: 8 };
+  return parseScenario(s);
+}
+
+interface Bytes { perAgent: number; perEdge: number; agentArrays: Record<string, number>; edgeArrays: Record<string, number>; other: number }
+
+/** Bytes of the typed arrays a run holds (state, the context's snapshot buffer, CSR), by per-agent and per-edge arrays. */
+function typedBytes(sim: Simulation): Bytes {
+  const { state, ctx } = sim;
+  const n = state.partyStart[2];
+  const arrays: Record<string, ArrayBufferView> = { 'ctx.pairs': ctx.pairs };
+  for (const [k, v] of Object.entries(state)) if (ArrayBuffer.isView(v)) arrays[k] = v;
+  const agentArrays: Record<string, number> = {};
+  const edgeArrays: Record<string, number> = {};
+  let other = 0;
+  for (const [k, v] of Object.entries(arrays)) {
+    const length = (v as unknown as { length: number }).length;
+    if (k === 'col' || k === 'weight') edgeArrays[k] = v.byteLength;
+    else if (length >= n) agentArrays[k] = v.byteLength;
+    else other += v.byteLength;
+  }
+  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  return { perAgent: sum(agentArrays) / n, perEdge: sum(edgeArrays) / state.col.length, agentArrays, edgeArrays, other };
+}
+
+function heap(): { heapUsed: number; arrayBuffers: number; rss: number } {
+  gc();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss };
+}
+
+interface SizeResult {
+  agents: number;
+  edges: number;
+  buildSeconds: number;
+  full: Measurement;
+  contagion: Measurement;
+  objects?: Measurement;
+  bytes: Bytes;
+  heapDelta: { heapUsed: number; arrayBuffers: number; rss: number };
+}
+
+const load0 = loadavg()[0];
+const started = performance.now();
+const results: SizeResult[] = [];
+for (const n of sizes) {
+  const sc = scenarioOf(n);
+  const h0 = heap();
+  const t0 = performance.now();
+  const sim = createSimulation(sc, { seed: 1 });
+  const buildSeconds = (performance.now() - t0) / 1000;
+  step(sim.state, sim.ctx); // allocates the context's snapshot buffer
+  const h1 = heap();
+  const bytes = typedBytes(sim);
+  const edges = sim.state.col.length;
+  for (let t = 1; t < WARM_TICKS; t++) step(sim.state, sim.ctx);
+  process.stderr.write(`bench: ${n.toLocaleString('en')} agents built in ${buildSeconds.toFixed(2)} s, timing…\n`);
+
+  // every sample restarts from the same warm state, so samples do the same work
+  const ticks = Math.max(3, Math.round(UPDATES_PER_SAMPLE / n));
+  const warm: SimState = structuredClone(sim.state);
+  let live: Simulation = sim;
+  const full = measure(() => {
+    for (let t = 0; t < ticks; t++) step(live.state, live.ctx);
+  }, n * ticks, { reps, warmup: 1, prepare: () => (live = createSimulation(sc, { from: warm })) });
+
+  // the bare kernel on the same network, anger as its state; the object version alternates with it
+  const { rowPtr, col, weight } = sim.state;
+  let x = sim.state.anger.slice();
+  let out = new Float32Array(n);
+  const rate = sc.params.contagion / sc.ticksPerYear;
+  const noise = sc.params.noise * Math.sqrt(1 / sc.ticksPerYear);
+  const soaSteps = () => {
+    let s = 1;
+    for (let t = 0; t < ticks; t++) {
+      s = contagionStep(rowPtr, col, weight, x, out, rate, noise, s);
+      [x, out] = [out, x];
+    }
+  };
+  const agents = opts['no-objects'] ? undefined : buildAgentObjects(rowPtr, col, weight, x);
+  const objectSteps = () => {
+    let s = 1;
+    for (let t = 0; t < ticks; t++) s = objectContagionStep(agents!, rate, noise, s);
+  };
+  measure(soaSteps, 1, { reps: 0, warmup: 1 });
+  if (agents) measure(objectSteps, 1, { reps: 0, warmup: 1 });
+  const soaSamples: number[] = [];
+  const objSamples: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    soaSamples.push(measure(soaSteps, n * ticks, { reps: 1, warmup: 0 }).median);
+    if (agents) objSamples.push(measure(objectSteps, n * ticks, { reps: 1, warmup: 0 }).median);
+  }
+  results.push({
+    agents: n, edges, buildSeconds, full, bytes,
+    contagion: summarizeRates(soaSamples),
+    objects: agents ? summarizeRates(objSamples) : undefined,
+    heapDelta: { heapUsed: h1.heapUsed - h0.heapUsed, arrayBuffers: h1.arrayBuffers - h0.arrayBuffers, rss: h1.rss - h0.rss },
+  });
+  live = undefined as unknown as Simulation;
+  gc();
+}
+const seconds = (performance.now() - started) / 1000;
+const load1 = loadavg()[0];
+
+// the table
+const M = (m: Measurement | undefined) => (m ? `${(m.median / 1e6).toFixed(1)} [${(m.min / 1e6).toFixed(1)}–${(m.max / 1e6).toFixed(1)}]` : '—');
+const pow = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}` : n.toLocaleString('en'));
+const largest = results[results.length - 1];
+const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
+const rows: string[][] = [
+  ['', ...results.map((r) => `${pow(r.agents)} agents`), `target (at ${pow(largest.agents)})`],
+  ['full model, M agent-updates/s', ...results.map((r) => M(r.full)), `≥ 20  ${ok(largest.full.median >= TARGET_FULL)}`],
+  ['bare contagion (SoA), M/s', ...results.map((r) => M(r.contagion)), `≥ 30  ${ok(largest.contagion.median >= TARGET_CONTAGION)}`],
+  ['object-per-agent contagion, M/s', ...results.map((r) => M(r.objects)), ''],
+  ['SoA / object speed-up', ...results.map((r) => (r.objects ? `${(r.contagion.median / r.objects.median).toFixed(1)}×` : '—')), ''],
+  ['full model / bare contagion', ...results.map((r) => `${(r.full.median / r.contagion.median).toFixed(2)}`), ''],
+  ['building the state, s', ...results.map((r) => r.buildSeconds.toFixed(2)), ''],
+  ['typed arrays, bytes/agent', ...results.map((r) => r.bytes.perAgent.toFixed(1)), `≤ ${TARGET_BYTES_AGENT}  ${ok(largest.bytes.perAgent <= TARGET_BYTES_AGENT)}`],
+  ['typed arrays, bytes/directed edge', ...results.map((r) => r.bytes.perEdge.toFixed(1)), `≤ ${TARGET_BYTES_EDGE}  ${ok(largest.bytes.perEdge <= TARGET_BYTES_EDGE)}`],
+  ['directed edges per agent', ...results.map((r) => (r.edges / r.agents).toFixed(2)), ''],
+  ['heap + array buffers, bytes/agent', ...results.map((r) => ((r.heapDelta.heapUsed + r.heapDelta.arrayBuffers) / r.agents).toFixed(1)), '(all of it, incl. edges)'],
+  ['  of which JS heap, bytes/agent', ...results.map((r) => (r.heapDelta.heapUsed / r.agents).toFixed(1)), ''],
+  ['budget 64/agent + 8/edge, bytes/agent', ...results.map((r) => (TARGET_BYTES_AGENT + TARGET_BYTES_EDGE * r.edges / r.agents).toFixed(1)), ''],
+];
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+console.log(`Détente bench — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${load0.toFixed(2)} → ${load1.toFixed(2)}, ${seconds.toFixed(0)} s`);
+console.log(`default scenario, smallWorld degree 8; ${reps} samples each after warm-up: median [min–max]`);
+if (Math.max(load0, load1) > cpus().length / 2) console.log('note: the machine was busy; timings are noisy, ratios within this run are the fairer figures');
+console.log('');
+rows.forEach((r, i) => {
+  console.log(line(r));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+});
+const last = largest.bytes;
+console.log('');
+console.log(`per-agent arrays (bytes/agent): ${Object.entries(last.agentArrays).map(([k, v]) => `${k} ${(v / largest.agents).toFixed(1)}`).join(', ')}`);
+console.log(`per-edge arrays (bytes/edge): ${Object.entries(last.edgeArrays).map(([k, v]) => `${k} ${(v / largest.edges).toFixed(1)}`).join(', ')}; small fixed arrays ${last.other} bytes`);
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
+writeFileSync(file, JSON.stringify({
+  date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
+  targets: { fullModel: TARGET_FULL, contagion: TARGET_CONTAGION, bytesPerAgent: TARGET_BYTES_AGENT, bytesPerEdge: TARGET_BYTES_EDGE },
+  results,
+}, null, 1));
+console.log(`\nsaved ${file.pathname}`);
