@@ -6,6 +6,9 @@ const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'pow', 'min', 'max', 'fl
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
 const CONSTANTS = new Set(['pi', 'e']);
 
+/** Largest kernel weight: keeps the power base finite whatever the achievements. */
+export const MAX_WEIGHT = 1e6;
+
 /** Distances d = track − 1 at which the kernel is evaluated: Tracks Two to Five. */
 export const KERNEL_DISTANCES = [1, 2, 3, 4] as const;
 
@@ -73,8 +76,8 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
     } catch (e) {
       throw new KernelError(`"${formula}" fails at d = ${d}: ${(e as Error).message}`);
     }
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
-      throw new KernelError(`"${formula}" must give a finite, non-negative number for d = 1…4; at d = ${d} it gives ${String(w)}`);
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
+      throw new KernelError(`"${formula}" must give a finite, non-negative number of at most ${MAX_WEIGHT} for d = 1…4; at d = ${d} it gives ${String(w)}`);
     }
     weights[d + 1] = w;
   }

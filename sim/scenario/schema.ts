@@ -9,12 +9,13 @@ import { doc } from './doc';
 
 const share = () => z.number().min(0).max(1);
 const nonNeg = () => z.number().min(0);
+// upper bounds keep every product in the model finite; no real rate or scale comes near them
 const rate = (def: number, meaning: string, source = 'assumption', key = false) =>
-  doc(nonNeg().default(def), { meaning, unit: 'per year', source, key });
+  doc(nonNeg().max(1000).default(def), { meaning, unit: 'per year', source, key });
 const unitShare = (def: number, meaning: string, source = 'assumption', key = false) =>
   doc(share().default(def), { meaning, unit: 'share [0,1]', source, key });
 const scalar = (def: number, meaning: string, source = 'assumption', key = false) =>
-  doc(nonNeg().default(def), { meaning, unit: 'dimensionless', source, key });
+  doc(nonNeg().max(1e4).default(def), { meaning, unit: 'dimensionless', source, key });
 
 const SPREAD_SOURCE = 'assumption (Beta distribution with the given mean and SD)';
 
@@ -71,8 +72,8 @@ export const Actor = z.strictObject({
   entry: doc(Entry.default('immediate'), { meaning: 'When the actor approaches the parties: at once, at a lull in violence, or at a peak.', unit: 'choice', source: 'McDonald 1991 (enter at a lull)', key: true }),
   commitment: doc(z.number().int().min(0).default(120), { meaning: 'Ticks the actor means to stay from its start.', unit: 'ticks', source: 'scenario', key: true }),
   leaveAt: doc(z.number().int().min(0).optional(), { meaning: 'Tick at which the actor actually leaves (default start + commitment; earlier is a premature exit).', unit: 'ticks', source: 'scenario', key: true }),
-  confidentiality: doc(nonNeg().default(0.05), { meaning: 'Leak rate: unapproved disclosures per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
-  promiseReliability: doc(nonNeg().default(0.05), { meaning: 'Broken-promise rate per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
+  confidentiality: doc(nonNeg().max(1000).default(0.05), { meaning: 'Leak rate: unapproved disclosures per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
+  promiseReliability: doc(nonNeg().max(1000).default(0.05), { meaning: 'Broken-promise rate per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
   consent: doc(z.boolean().optional(), { meaning: 'Whether the actor needs the parties\' consent (default true for Tracks One, Two and Four, false for Three and Five).', unit: 'boolean', source: 'assumption (McDonald 1991, phase 3)' }),
   valence: doc(z.number().min(-1).max(1).default(1), { meaning: 'Track Five only: +1 peace media, −1 hate media.', unit: '[-1,1]', source: 'assumption (Yanagizawa-Drott 2014)' }),
 });
@@ -178,7 +179,7 @@ export const Params = z.strictObject({
   collapseRootCause: scalar(4, 'β2: collapse sensitivity to remaining root causes (mean anger and fear).', 'assumption (McDonald 1991)'),
   collapseQuality: scalar(3, 'β3: protection by the settlement\'s quality Q.', 'assumption'),
   // observation
-  escalationWeights: doc(z.tuple([nonNeg(), nonNeg(), nonNeg(), nonNeg()]).default([1, 1, 1, 1]), { meaning: 'Weights of T, mean H, mean F and V in the escalation index X.', unit: 'relative weights', source: 'assumption' }),
+  escalationWeights: doc(z.tuple([nonNeg().max(1e6), nonNeg().max(1e6), nonNeg().max(1e6), nonNeg().max(1e6)]).default([1, 1, 1, 1]), { meaning: 'Weights of T, mean H, mean F and V in the escalation index X.', unit: 'relative weights', source: 'assumption' }),
   deescalated: unitShare(0.3, 'X below which the conflict counts as de-escalated.'),
   sustain: doc(z.number().int().min(1).default(24), { meaning: 'Ticks X must stay below deescalated to count.', unit: 'ticks', source: 'assumption' }),
 });
