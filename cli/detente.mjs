@@ -2,6 +2,12 @@
 // The bin: registers tsx so the TypeScript CLI runs straight from the checkout, with no build step.
 import { register } from 'tsx/esm/api';
 
+// mathjs (the model's kernel parser) is over a thousand plain-JavaScript modules; loaded before
+// tsx's loader hooks exist it skips them and starts about a second sooner. Help and usage
+// errors never load the model, so they skip it.
+if (!process.argv.slice(2).some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version')) {
+  await import('mathjs');
+}
 register();
 const { cli } = await import('./detente.ts');
 await cli();

@@ -18,7 +18,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 // started once, read by several tests
 const ensemble = detente(small('--seed', '9', '--runs', '3'));
 
-describe('cli/detente.mjs', () => {
+describe.concurrent('cli/detente.mjs', () => {
   it('detente run writes the header, then one row per run and tick with tick 0 first, and nothing on stderr', async () => {
     const out = await ensemble;
     expect(out.stderr).toBe('');
