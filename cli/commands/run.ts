@@ -49,10 +49,12 @@ async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: Comma
 
 async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
   if (summary) {
-    const summaries = await eachRun(sim, scenario, runs, io, async () => {});
-    // summary rows are small; they are written together once the ensemble is done
-    await sink.write(sim.summariesCSV(summaries.map((s) => ({ ...s })), SUMMARY_COLUMNS));
-    return summaries;
+    await sink.write(sim.csvHeader(SUMMARY_COLUMNS));
+    // each row as sim's summariesCSV writes it (the web app exports with it too), less its header
+    return eachRun(sim, scenario, runs, io, (_r, _res, s) => {
+      const csv = sim.summariesCSV([{ ...s }], SUMMARY_COLUMNS);
+      return sink.write(csv.slice(csv.indexOf('\n') + 1));
+    });
   }
   await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
   return eachRun(sim, scenario, runs, io, (_r, res) => sink.write(sim.csvBody(res.columns)));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyOverrides, parseOverride, parseScenario, replicateSeed, run, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
+import { applyOverrides, parseOverride, parseScenario, replicateSeed, run, summariesCSV, summarizeRun, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
 import { fromRoot, mainIn, parseCSV, ROOT, SCENARIO, SMALL } from '../detente';
 
 const TICKS = 6;
@@ -19,11 +19,13 @@ const column = (csv: string, name: string) => {
 };
 
 describe('detente run', () => {
-  it('detente run writes exactly what toCSV writes for the same runs, as the web app\'s export does', async () => {
-    const out = await mainIn(small('--seed', '21', '--runs', '2'));
+  it('detente run writes exactly what toCSV and summariesCSV write for the same runs, as the web app\'s export does', async () => {
+    const [out, sum] = [await mainIn(small('--seed', '21', '--runs', '2')), await mainIn(small('--seed', '21', '--runs', '2', '--summary'))];
     const sets = SMALL.filter((_, k) => k % 2 === 1).map(parseOverride);
     const scenario = parseScenario({ ...(applyOverrides(JSON.parse(readFileSync(FILE, 'utf8')), sets) as object), seed: 21, ticks: TICKS });
-    expect(out.stdout).toBe(toCSV([run(scenario, { run: 0 }).columns, run(scenario, { run: 1 }).columns]));
+    const columns = [run(scenario, { run: 0 }).columns, run(scenario, { run: 1 }).columns];
+    expect(out.stdout).toBe(toCSV(columns));
+    expect(sum.stdout).toBe(summariesCSV(columns.map((c) => ({ ...summarizeRun(scenario, c) })), SUMMARY_COLUMNS));
   });
 
   it('detente run --seed N runs with base seed N: run 0 uses N, the others seeds derived from it', async () => {
