@@ -5,12 +5,21 @@
  * here so that comlink stays in this one file.
  */
 import * as Comlink from 'comlink';
-import { columnNames, createColumns, distributions, observe } from './observe';
-import { createSimulation, summarizeRun } from './run';
-import { validateScenario, type ValidationIssue } from './scenario/validate';
+import type { ValidationIssue } from './scenario/validate';
+import type { Bands, EnsembleStats } from './ensemble';
+import type { Columns } from './observe';
 import type { ScenarioData } from './scenario/schema';
-import { step } from './step';
 import type { RunSummary } from './summary';
+
+/*
+ * The engine is imported lazily so that the page, which imports this module only for
+ * connectSimulation, does not download and parse the model (and mathjs) on the main thread.
+ */
+type Engine = typeof import('./index');
+let enginePromise: Promise<Engine> | undefined;
+function engine(): Promise<Engine> {
+  return (enginePromise ??= import('./index'));
+}
 
 /** What to run: a scenario (untrusted JSON, validated here) and the number of replicates. */
 export interface RunRequest {
@@ -23,6 +32,8 @@ export interface RunRequest {
   paused?: boolean;
   /** Milliseconds of work per chunk before the worker yields and posts. Default 25. */
   sliceMs?: number;
+  /** Columns whose per-tick ensemble bands the outcome carries. Default ['X']. */
+  bandColumns?: string[];
 }
 
 /** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
@@ -48,14 +59,14 @@ export interface RunListener {
 
 /** How a request ended. */
 export type RunOutcome =
-  | { status: 'done'; summaries: RunSummary[]; scenario: ScenarioData }
+  | { status: 'done'; summaries: RunSummary[]; scenario: ScenarioData; stats: EnsembleStats; bands: Record<string, Bands> }
   | { status: 'cancelled'; summaries: RunSummary[] }
   | { status: 'invalid'; issues: ValidationIssue[] }
   | { status: 'failed'; message: string };
 
 /** The worker's API: one request at a time; pause, step and cancel act on the current one. */
 export interface WorkerApi {
-  validate(scenario: unknown): { ok: boolean; issues: ValidationIssue[] };
+  validate(scenario: unknown): Promise<{ ok: boolean; issues: ValidationIssue[] }>;
   start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
   pause(): void;
   resume(): void;
@@ -93,6 +104,8 @@ export function createWorkerApi(): WorkerApi {
     rouse();
     paused = request.paused ?? false;
     stepBudget = 0;
+    const { validateScenario, columnNames, createColumns, createSimulation, distributions, observe, step, summarizeRun, bands, ensembleStats } = await engine();
+    if (my !== generation) return { status: 'cancelled', summaries: [] };
     const checked = validateScenario(request.scenario);
     if (!checked.ok) return { status: 'invalid', issues: checked.issues };
     const scenario = checked.scenario;
@@ -103,6 +116,7 @@ export function createWorkerApi(): WorkerApi {
     const names = columnNames(partyNames);
     const totalRows = scenario.ticks + 1;
     const summaries: RunSummary[] = [];
+    const all: Columns[] = [];
     const cancelled = () => my !== generation;
     try {
       for (let r = 0; r < runs; r++) {
@@ -148,6 +162,7 @@ export function createWorkerApi(): WorkerApi {
           await listener.chunk(Comlink.transfer({ run: r, seed: state.seed, from, rows, totalRows, columns, histograms, progress }, buffers));
           await yieldToMessages();
         }
+        all.push(cols);
         const summary = summarizeRun(scenario, cols);
         summaries.push(summary);
         await listener.runDone(r, summary);
@@ -155,12 +170,14 @@ export function createWorkerApi(): WorkerApi {
     } catch (e) {
       return { status: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
-    return cancelled() ? { status: 'cancelled', summaries } : { status: 'done', summaries, scenario };
+    if (cancelled()) return { status: 'cancelled', summaries };
+    const bandsOf = Object.fromEntries((request.bandColumns ?? ['X']).filter((c) => names.includes(c)).map((c) => [c, bands(all, c)]));
+    return { status: 'done', summaries, scenario, stats: ensembleStats(summaries), bands: bandsOf };
   }
 
   return {
-    validate(scenario) {
-      const r = validateScenario(scenario);
+    async validate(scenario) {
+      const r = (await engine()).validateScenario(scenario);
       return { ok: r.ok, issues: r.ok ? [] : r.issues };
     },
     start,
@@ -208,4 +225,5 @@ export function connectSimulation(worker: Worker): SimulationClient {
 // endpoint is needed under @vitest/web-worker, whose shim does not wire globalThis.
 if (typeof self !== 'undefined' && typeof window === 'undefined') {
   Comlink.expose(createWorkerApi(), self as unknown as Comlink.Endpoint);
+  void engine(); // start loading at once, before the first request arrives
 }

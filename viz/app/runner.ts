@@ -1,0 +1,57 @@
+import { createColumns, columnNames, type Columns } from '../../sim/observe';
+import type { RunSummary } from '../../sim/summary';
+import { connectSimulation, type RunChunk, type RunOutcome, type RunRequest, type SimulationClient } from '../../sim/worker';
+
+/** Results gathered from a worker's stream: every replicate's columns, as far as they have arrived. */
+export interface RunResults {
+  runs: Columns[];
+  summaries: RunSummary[];
+  /** Histograms of replicate 0: 4 × bins per row. */
+  histograms?: Float64Array;
+  bins: number;
+  progress: number;
+  totalRows: number;
+}
+
+/** Owns one simulation worker; runs one request at a time and gathers its stream into RunResults. */
+export interface Runner {
+  readonly client: SimulationClient;
+  run(request: RunRequest & { partyNames: string[] }, onUpdate: (r: RunResults) => void): Promise<{ outcome: RunOutcome; results: RunResults }>;
+  dispose(): void;
+}
+
+/** Starts a module worker on sim/worker.ts. */
+export function createRunner(): Runner {
+  const worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' });
+  const client = connectSimulation(worker);
+  return {
+    client,
+    async run(request, onUpdate) {
+      const names = columnNames(request.partyNames);
+      const bins = request.histogramBins ?? 0;
+      const results: RunResults = { runs: [], summaries: [], bins, progress: 0, totalRows: 0 };
+      const { partyNames: _ignored, ...req } = request;
+      void _ignored;
+      const outcome = await client.start(req, {
+        chunk(c: RunChunk) {
+          const cols = (results.runs[c.run] ??= createColumns(names, c.totalRows));
+          for (const n of names) cols.data[n].set(c.columns[n], c.from);
+          cols.rows = c.from + c.rows;
+          if (c.histograms) {
+            results.histograms ??= new Float64Array(c.totalRows * 4 * bins);
+            results.histograms.set(c.histograms, c.from * 4 * bins);
+          }
+          results.totalRows = c.totalRows;
+          results.progress = c.progress;
+          onUpdate(results);
+        },
+        runDone(r: number, s: RunSummary) {
+          results.summaries[r] = s;
+          onUpdate(results);
+        },
+      });
+      return { outcome, results };
+    },
+    dispose: () => client.terminate(),
+  };
+}

@@ -1,0 +1,66 @@
+/** What a share link carries: the scenario as edited, the ensemble size and the saved variants. */
+export interface ShareState {
+  v: 1;
+  scenario: unknown;
+  runs: number;
+  variants: { name: string; scenario: unknown }[];
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const s = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+/** The URL hash (`#s=…`) of a share state: deflated JSON in base64url. */
+export async function encodeShare(state: ShareState): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(state));
+  return '#s=' + toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')));
+}
+
+/** Limit on the inflated size, so a hostile link cannot exhaust memory. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a share hash back. Returns undefined when there is none; throws an Error saying what is
+ * wrong when it is malformed. The scenarios inside are untrusted: the caller validates them.
+ */
+export async function decodeShare(hash: string): Promise<ShareState | undefined> {
+  const m = /^#s=([A-Za-z0-9_-]+)$/.exec(hash);
+  if (!hash || hash === '#') return undefined;
+  if (!m) throw new Error('the link\'s data is not in the expected form (#s=…)');
+  let text: string;
+  try {
+    const bytes = await pipe(fromBase64Url(m[1]), new DecompressionStream('deflate-raw'));
+    if (bytes.length > MAX_BYTES) throw new Error('too large');
+    text = new TextDecoder().decode(bytes);
+  } catch {
+    throw new Error('the link\'s data is damaged (it could not be decompressed)');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error('the link\'s data is not valid JSON');
+  }
+  const d = data as Partial<ShareState>;
+  if (typeof d !== 'object' || d === null || d.v !== 1) throw new Error('the link was made by an unknown version of Détente');
+  const runs = Number.isInteger(d.runs) && (d.runs as number) >= 1 && (d.runs as number) <= 1000 ? (d.runs as number) : 1;
+  const variants = Array.isArray(d.variants)
+    ? d.variants.filter((x): x is { name: string; scenario: unknown } => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string').slice(0, 12)
+      .map((x) => ({ name: x.name.slice(0, 60), scenario: x.scenario }))
+    : [];
+  return { v: 1, scenario: d.scenario, runs, variants };
+}

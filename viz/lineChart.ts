@@ -1,0 +1,85 @@
+import { area, axisBottom, axisLeft, format, line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
+import { chartFrame, type Frame, type FrameOptions } from './chartFrame';
+import { legend, type LegendItem } from './legend';
+import { seriesColor } from './palette';
+import { attachTooltip } from './tooltip';
+
+/** One line, optionally with 50 % and 90 % bands ([lower, upper] per point). */
+export interface Series {
+  name: string;
+  values: ArrayLike<number>;
+  color?: string;
+  dash?: boolean;
+  band50?: readonly [ArrayLike<number>, ArrayLike<number>];
+  band90?: readonly [ArrayLike<number>, ArrayLike<number>];
+}
+
+/** Lines over time: x in years, one Series per line. */
+export interface SeriesData {
+  years: ArrayLike<number>;
+  series: Series[];
+}
+
+/** Options of `lineChart`; defaults: y from 0 to the data's maximum, 4-digit tooltip values. */
+export interface LineChartOptions extends FrameOptions {
+  yLabel?: string;
+  xLabel?: string;
+  yDomain?: [number, number];
+  /** Fixed x domain (years), e.g. the whole run while it is still streaming. */
+  xDomain?: [number, number];
+  /** Draws behind the lines (e.g. Glasl stages). */
+  background?: (plot: Selection<SVGGElement, unknown, null, undefined>, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, f: Frame) => void;
+  /** Extra legend entries (e.g. the bands). */
+  legendExtra?: LegendItem[];
+  valueFormat?: (v: number) => string;
+  /** Hide the legend (small multiples). */
+  noLegend?: boolean;
+}
+
+/** Draws lines (with optional quantile bands) over time, with axes, legend and a tooltip. Returns the SVG element. */
+export function lineChart(container: HTMLElement, data: SeriesData, o: LineChartOptions = {}): SVGSVGElement {
+  const legendRows = o.noLegend ? 0 : Math.ceil((data.series.length + (o.legendExtra?.length ?? 0)) / 4);
+  const f = chartFrame(container, {
+    ...o,
+    margin: o.margin ?? { top: 28 + legendRows * 16, right: 16, bottom: 40, left: 52 },
+    height: (o.height ?? 260) + legendRows * 16,
+  });
+  const n = data.years.length;
+  const years = Array.from(data.years);
+  const x = scaleLinear().domain(o.xDomain ?? [years[0] ?? 0, Math.max(years[n - 1] ?? 1, (years[0] ?? 0) + 1e-9)]).range([0, f.innerWidth]);
+  const top = max(data.series, (s) => max(Array.from(s.band90?.[1] ?? s.values))) ?? 1;
+  const y = scaleLinear().domain(o.yDomain ?? [0, top > 0 ? top : 1]).nice().range([f.innerHeight, 0]);
+  o.background?.(f.plot, x, y, f);
+  f.plot.append('g').attr('transform', `translate(0,${f.innerHeight})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(f.innerWidth / 70))));
+  f.plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(f.innerHeight / 40))));
+  f.plot.append('text').attr('x', f.innerWidth).attr('y', f.innerHeight + 34).attr('text-anchor', 'end').attr('font-size', 11).text(o.xLabel ?? 'time (years)');
+  f.plot.append('text').attr('transform', 'rotate(-90)').attr('x', 0).attr('y', -40).attr('text-anchor', 'end').attr('font-size', 11).text(o.yLabel ?? '');
+  const idx = years.map((_, i) => i);
+  data.series.forEach((s, k) => {
+    const color = s.color ?? seriesColor(k);
+    const g = f.plot.append('g').attr('class', 'series').attr('data-name', s.name);
+    for (const [band, opacity] of [[s.band90, 0.18], [s.band50, 0.32]] as const) {
+      if (!band) continue;
+      const [lo, hi] = band;
+      g.append('path').attr('class', 'band').attr('fill', color).attr('opacity', opacity)
+        .attr('d', area<number>().x((i) => x(years[i])).y0((i) => y(lo[i])).y1((i) => y(hi[i]))(idx));
+    }
+    g.append('path').attr('class', 'line').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2)
+      .attr('stroke-dasharray', s.dash ? '5,3' : null)
+      .attr('data-points', n)
+      .attr('d', line<number>().x((i) => x(years[i])).y((i) => y(s.values[i]))(idx));
+  });
+  if (!o.noLegend) {
+    legend(f.svg.append('g'), [
+      ...data.series.map((s, k) => ({ label: s.name, color: s.color ?? seriesColor(k), kind: s.dash ? 'dash' as const : 'line' as const })),
+      ...(o.legendExtra ?? []),
+    ], 8, 34, f.width - 16);
+  }
+  const fmt = o.valueFormat ?? format('.3~f');
+  attachTooltip(f.plot, years, x, f.innerHeight, (i) => `year ${format('.2~f')(years[i])}`,
+    data.series.map((s, k) => ({
+      label: s.name, color: s.color ?? seriesColor(k),
+      value: (i) => fmt(s.values[i]) + (s.band90 ? ` (90 %: ${fmt(s.band90[0][i])}–${fmt(s.band90[1][i])})` : ''),
+    })));
+  return f.svg.node() as SVGSVGElement;
+}
