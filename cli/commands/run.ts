@@ -26,6 +26,20 @@ function columnsJSON(cols: Columns): Record<string, number[]> {
 }
 
 /**
+ * NaN or Infinity must never reach results. The model keeps its state finite for every valid
+ * scenario; should it ever fail to, the run stops here with the place named rather than writing
+ * a non-number into the data.
+ */
+function assertFinite(cols: Columns, run: number): void {
+  for (const n of cols.names) {
+    const col = cols.data[n];
+    for (let t = 0; t < cols.rows; t++) {
+      if (!Number.isFinite(col[t])) throw new Error(`run ${run}: column ${n} is ${col[t]} at row ${t} (tick ${cols.data.tick[t]}); the model should never produce this`);
+    }
+  }
+}
+
+/**
  * Runs replicates 0…runs−1 one at a time, handing each to `emit` and dropping it, so memory stays
  * that of one run however many are asked for.
  */
@@ -36,6 +50,7 @@ async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: Comma
     bar.update(0, runs);
     for (let r = 0; r < runs; r++) {
       const res = sim.run(scenario, { run: r });
+      assertFinite(res.columns, r);
       const summary = sim.summarizeRun(scenario, res.columns);
       summaries.push(summary);
       await emit(r, res, summary);
