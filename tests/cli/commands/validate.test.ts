@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRoot, mainIn, SCENARIO } from '../detente';
 
@@ -8,6 +9,16 @@ const paths = (stderr: string) => stderr.trim().split('\n').map((l) => l.slice(0
 describe('detente validate', () => {
   it('detente validate exits 0 on a valid scenario and says so on stderr, leaving stdout empty', async () => {
     expect(await mainIn(['validate', fromRoot(SCENARIO)])).toEqual({ code: 0, stdout: '', stderr: 'valid: Intra-state conflict\n' });
+  });
+
+  it('detente validate accepts every scenario in the library', async () => {
+    const files = readdirSync(fromRoot('scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json');
+    expect(files).toContain('intrastate-conflict.json');
+    for (const f of files) {
+      const out = await mainIn(['validate', fromRoot(`scenarios/${f}`)]);
+      expect(out.stderr, f).toMatch(/^valid: /);
+      expect(out.code, f).toBe(0);
+    }
   });
 
   it('detente validate names each field with a wrong type, range or name', async () => {
