@@ -31,6 +31,9 @@ export interface Context {
   /** Per-step scratch: the tracks' effects, and the interleaved anger/fear snapshot (2 per agent) of the synchronous update. */
   fx: Effects;
   pairs: Float32Array;
+  /** Per agent, 1 when all its ties weigh 1 (the population rule then skips the weights), for the weights `unitRowsOf`. */
+  unitRows: Uint8Array;
+  unitRowsOf: Float32Array | null;
 }
 
 /** Consent defaults (MODEL.md §3, assumption): official, problem-solving and exchange tracks ask; business and media do not. */
@@ -67,6 +70,8 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
     historyLength: scenario.ticksPerYear + p.lullWindow,
     fx: createEffects(),
     pairs: new Float32Array(0),
+    unitRows: new Uint8Array(0),
+    unitRowsOf: null,
   };
 }
 

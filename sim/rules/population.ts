@@ -19,6 +19,17 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
   return 0;
 }
 
+/** Per agent, 1 when every tie in its row weighs exactly 1 (the small world's within-party ties), else 0. */
+function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Uint8Array {
+  const unit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let one = 1;
+    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) if (weight[e] !== 1) one = 0;
+    unit[i] = one;
+  }
+  return unit;
+}
+
 /**
  * Step 3, agent mode: one synchronous pass over all agents. Each agent's anger and fear sum every
  * term of MODEL.md §5 — Richardson (reactivity to the perceived opponent hostility, fatigue,
@@ -42,6 +53,11 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     X[2 * i + 1] = F[i];
   }
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
+  if (ctx.unitRowsOf !== weight || ctx.unitRows.length !== n) {
+    ctx.unitRows = unitWeightRows(rowPtr, weight, n);
+    ctx.unitRowsOf = weight;
+  }
+  const unit = ctx.unitRows;
   const NT = NORMAL_TABLE;
   const pr = ctx.params;
   const dt = ctx.dt;
@@ -71,8 +87,9 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     const pExp = inc > 0 ? 1 - Math.pow(1 - pr.exposure, inc) : 0;
     const media = pr.mediaDepth * state.media[p];
     const mediaUp = state.media[p] < 0;
-    const rA0 = fx.reliefAnger[p * 3], rA1 = fx.reliefAnger[p * 3 + 1], rA2 = fx.reliefAnger[p * 3 + 2];
-    const rF0 = fx.reliefFear[p * 3], rF1 = fx.reliefFear[p * 3 + 1], rF2 = fx.reliefFear[p * 3 + 2];
+    const relA = fx.reliefAnger;
+    const relF = fx.reliefFear;
+    const ro = p * 3;
     const backlash = fx.backlash[p];
     const from = state.partyStart[p];
     const to = state.partyStart[p + 1];
@@ -80,19 +97,29 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     const depth = fx.cohortDepth[p];
     // exchange participants see the other side as less hostile (contact theory: less threat, more empathy)
     const contactSeen = 1 - pr.track4Perception;
-    let sA0 = 0, sA1 = 0, sA2 = 0, sF0 = 0, sF1 = 0, sF2 = 0, c0 = 0, c1 = 0, c2 = 0;
 
     for (let i = from; i < to; i++) {
       const a = A[i];
       const f = F[i];
       let sa = 0, sf = 0, sw = 0;
+      const start = rowPtr[i];
       const end = rowPtr[i + 1];
-      for (let e = rowPtr[i]; e < end; e++) {
-        const j = col[e] << 1;
-        const w = weight[e];
-        sa += w * X[j];
-        sf += w * X[j + 1];
-        sw += w;
+      if (unit[i] === 1) {
+        // all weights 1: w·x is x and Σw the count, exactly, so skipping them changes no bit
+        for (let e = start; e < end; e++) {
+          const j = col[e] << 1;
+          sa += X[j];
+          sf += X[j + 1];
+        }
+        sw = end - start;
+      } else {
+        for (let e = start; e < end; e++) {
+          const j = col[e] << 1;
+          const w = weight[e];
+          sa += w * X[j];
+          sf += w * X[j + 1];
+          sw += w;
+        }
       }
       const c = contact[i];
       if (c >= 0) {
@@ -127,8 +154,8 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       const status = participant[i];
       const hh = status === 0 ? Hq + per : (Hq + per) * contactSeen;
       const r = role[i];
-      const reliefA = r === 0 ? rA0 : r === 1 ? rA1 : rA2;
-      const reliefF = r === 0 ? rF0 : r === 1 ? rF1 : rF2;
+      const reliefA = relA[ro + r];
+      const reliefF = relF[ro + r];
 
       let da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
       let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
@@ -145,13 +172,11 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
       A[i] = a1;
       F[i] = f1;
-      if (r === 0) { sA0 += a1; sF0 += f1; c0++; }
-      else if (r === 1) { sA1 += a1; sF1 += f1; c1++; }
-      else { sA2 += a1; sF2 += f1; c2++; }
+      // by role through small arrays rather than nine locals: fewer live registers in the loop
+      sums[ro + r] += a1;
+      sumsF[ro + r] += f1;
+      counts[ro + r]++;
     }
-    sums[p * 3] = sA0; sums[p * 3 + 1] = sA1; sums[p * 3 + 2] = sA2;
-    sumsF[p * 3] = sF0; sumsF[p * 3 + 1] = sF1; sumsF[p * 3 + 2] = sF2;
-    counts[p * 3] = c0; counts[p * 3 + 1] = c1; counts[p * 3 + 2] = c2;
   }
   finishPartyMeans(state, pr.eliteWeight);
 }
