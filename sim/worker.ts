@@ -225,5 +225,7 @@ export function connectSimulation(worker: Worker): SimulationClient {
 // endpoint is needed under @vitest/web-worker, whose shim does not wire globalThis.
 if (typeof self !== 'undefined' && typeof window === 'undefined') {
   Comlink.expose(createWorkerApi(), self as unknown as Comlink.Endpoint);
-  void engine(); // start loading at once, before the first request arrives
+  // Load the engine at once, before the first request arrives. Awaited at top level so that a
+  // module loader that evaluates this file (e.g. @vitest/web-worker's) finishes the import too.
+  await engine();
 }

@@ -271,43 +271,58 @@ function yearsOf(s: Scn, rows: number): Float64Array {
   return y;
 }
 
+/**
+ * Redraws the charts from the current results, one chart per task, so that no single task holds
+ * the main thread for long (the page must stay responsive while results stream in).
+ */
 function renderCurrent(): void {
-  if (!current) return;
-  const { scenario: s, results } = current;
+  if (!current?.results.runs[0]) return;
+  const c = current;
+  const { scenario: s, results } = c;
   const r0 = results.runs[0];
-  if (!r0) return;
   const total = s.ticks + 1;
   const xDomain: [number, number] = [0, s.ticks / s.ticksPerYear];
   const rows = r0.rows;
   const years = yearsOf(s, total);
-  const escalation = $('escalation-chart');
-  // Bands come with the finished ensemble (computed in the worker); until then, run 0 streams in.
-  const b = current.band;
-  if (b && results.runs.length >= 2) {
-    escalationChart(escalation, { years, series: [{ name: `median of ${results.runs.length} runs`, values: b.median, band50: [b.q25, b.q75], band90: [b.q05, b.q95] }] }, { xDomain });
-  } else {
-    escalationChart(escalation, { years: years.subarray(0, rows), series: [{ name: `run 0 (seed ${r0.data.seed[0]})`, values: r0.data.X.subarray(0, rows) }] }, { xDomain });
-  }
   const y = years.subarray(0, rows);
   const d = r0.data;
   const cut = (a: Float64Array) => a.subarray(0, rows);
   const parties = s.parties.map((p) => p.name);
-  lineChart($('hostility-chart'), {
-    years: y, series: parties.flatMap((p, k) => [
-      { name: `hostility ${p}`, values: cut(d[`H_${p}`]), color: seriesColor(k) },
-      { name: `fear ${p}`, values: cut(d[`F_${p}`]), color: seriesColor(k), dash: true },
-    ]),
-  }, { title: 'Hostility and fear per party (run 0)', yLabel: 'level (0–1)', yDomain: [0, 1], xDomain });
-  lineChart($('dyad-chart'), {
-    years: y, series: [['T', 'tension'], ['C', 'communication'], ['U', 'understanding'], ['E', 'interdependence']].map(([k, name], i) => ({ name, values: cut(d[k]), color: seriesColor(i + 2) })),
-  }, { title: 'Relations between the parties (run 0)', yLabel: 'level (0–1)', yDomain: [0, 1], xDomain });
-  lineChart($('incidents-chart'), { years: y, series: [{ name: 'violent incidents', values: cut(d.incidents), color: seriesColor(3) }] },
-    { title: 'Violent incidents (run 0)', yLabel: 'incidents per tick', xDomain, valueFormat: format('.0f') });
-  trackOneTimeline($('trackone-chart'), { years: y, trackOne: cut(d.trackOne), settlements: cut(d.settlements), collapses: cut(d.collapses) }, { xDomain });
-  powerBaseChart($('powerbase-chart'), { years: y, layers: [2, 3, 4, 5].map((k) => ({ name: `Track ${['Two', 'Three', 'Four', 'Five'][k - 2]}`, values: cut(d[`B_track${k}`]) })) }, { xDomain });
-  renderHistogram();
-  ($('progress') as HTMLProgressElement).value = results.progress;
-  $('progress-label').textContent = `${Math.round(results.progress * 100)} %`;
+  const tasks: (() => void)[] = [
+    () => {
+      const escalation = $('escalation-chart');
+      // Bands come with the finished ensemble (computed in the worker); until then, run 0 streams in.
+      const b = c.band;
+      if (b && results.runs.length >= 2) {
+        escalationChart(escalation, { years, series: [{ name: `median of ${results.runs.length} runs`, values: b.median, band50: [b.q25, b.q75], band90: [b.q05, b.q95] }] }, { xDomain });
+      } else {
+        escalationChart(escalation, { years: y, series: [{ name: `run 0 (seed ${d.seed[0]})`, values: cut(d.X) }] }, { xDomain });
+      }
+      ($('progress') as HTMLProgressElement).value = results.progress;
+      $('progress-label').textContent = `${Math.round(results.progress * 100)} %`;
+    },
+    () => lineChart($('hostility-chart'), {
+      years: y, series: parties.flatMap((p, k) => [
+        { name: `hostility ${p}`, values: cut(d[`H_${p}`]), color: seriesColor(k) },
+        { name: `fear ${p}`, values: cut(d[`F_${p}`]), color: seriesColor(k), dash: true },
+      ]),
+    }, { title: 'Hostility and fear per party (run 0)', yLabel: 'level (0–1)', yDomain: [0, 1], xDomain }),
+    () => lineChart($('dyad-chart'), {
+      years: y, series: [['T', 'tension'], ['C', 'communication'], ['U', 'understanding'], ['E', 'interdependence']].map(([k, name], i) => ({ name, values: cut(d[k]), color: seriesColor(i + 2) })),
+    }, { title: 'Relations between the parties (run 0)', yLabel: 'level (0–1)', yDomain: [0, 1], xDomain }),
+    () => lineChart($('incidents-chart'), { years: y, series: [{ name: 'violent incidents', values: cut(d.incidents), color: seriesColor(3) }] },
+      { title: 'Violent incidents (run 0)', yLabel: 'incidents per tick', xDomain, valueFormat: format('.0f') }),
+    () => trackOneTimeline($('trackone-chart'), { years: y, trackOne: cut(d.trackOne), settlements: cut(d.settlements), collapses: cut(d.collapses) }, { xDomain }),
+    () => powerBaseChart($('powerbase-chart'), { years: y, layers: [2, 3, 4, 5].map((k) => ({ name: `Track ${['Two', 'Three', 'Four', 'Five'][k - 2]}`, values: cut(d[`B_track${k}`]) })) }, { xDomain }),
+    () => renderHistogram(),
+  ];
+  const next = () => {
+    const t = tasks.shift();
+    if (!t || current !== c) return;
+    t();
+    if (tasks.length) setTimeout(next, 0);
+  };
+  next();
 }
 
 function renderHistogram(): void {
