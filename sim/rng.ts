@@ -81,6 +81,9 @@ export function betaMeanSd(rng: Stream, mean: number, sd: number): number {
   if (sd <= 0 || mean <= 0 || mean >= 1) return mean;
   const maxVar = mean * (1 - mean);
   const variance = Math.min(sd * sd, 0.95 * maxVar);
+  // a spread far below Float32 resolution is a point mass; it also keeps ν finite (an infinite ν
+  // made the gamma sampler's acceptance test NaN and loop forever, e.g. initialSpread 1e-200)
+  if (!(variance > 1e-15 * maxVar)) return mean;
   const nu = maxVar / variance - 1;
   const x = gamma(rng, mean * nu);
   const y = gamma(rng, (1 - mean) * nu);
