@@ -28,7 +28,9 @@ export function applyViolence(state: SimState, ctx: Context): void {
     state.incidents[to] = n;
     total += n;
   }
-  state.violence = p.incidentRate > 0 ? Math.min(1, total / (2 * p.incidentRate * dt)) : 0;
+  // test the product, not the rate: a tiny rate times dt underflows to 0 and would give 0/0
+  const scale = 2 * p.incidentRate * dt;
+  state.violence = scale > 0 ? Math.min(1, total / scale) : 0;
   const keep = Math.exp(-p.hurtDecay * dt);
   for (let q = 0; q < 2; q++) state.cost[q] = state.cost[q] * keep + state.incidents[q];
 }
