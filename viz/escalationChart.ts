@@ -10,6 +10,8 @@ export const GLASL_PHASES = [
 /** Options of `escalationChart`: those of lineChart, plus whether to draw Glasl's stages (default true). */
 export interface EscalationChartOptions extends LineChartOptions {
   stages?: boolean;
+  /** Label each stage and phase at the right (default true; off for small multiples). */
+  stageLabels?: boolean;
 }
 
 /**
@@ -18,14 +20,14 @@ export interface EscalationChartOptions extends LineChartOptions {
  * `band90` to draw an ensemble's 50 % and 90 % bands around its median.
  */
 export function escalationChart(container: HTMLElement, data: SeriesData, o: EscalationChartOptions = {}): SVGSVGElement {
-  const { stages = true } = o;
+  const { stages = true, stageLabels = true } = o;
   const banded = data.series.some((s) => s.band90);
   return lineChart(container, data, {
     title: 'Escalation index X(t)',
     yLabel: 'escalation X (0–1)',
     ...o,
     yDomain: [0, 1],
-    margin: o.margin ?? { top: 28 + 16 * Math.ceil((data.series.length + (banded ? 2 : 0)) / 4), right: 78, bottom: 40, left: 52 },
+    margin: o.margin ?? { top: 28, right: stageLabels ? 78 : 16, bottom: 40, left: 52 },
     legendExtra: banded ? [{ label: '50 % band', color: '#777', kind: 'area' }, { label: '90 % band', color: '#bbb', kind: 'area' }] : [],
     background: (plot, x, y) => {
       if (!stages) return;
@@ -37,9 +39,9 @@ export function escalationChart(container: HTMLElement, data: SeriesData, o: Esc
           const hi = y(s / 9);
           g.append('rect').attr('x', x0).attr('width', x1 - x0).attr('y', hi).attr('height', lo - hi)
             .attr('fill', ph.fill).attr('stroke', '#fff').attr('stroke-width', 0.5);
-          g.append('text').attr('x', x1 + 4).attr('y', (lo + hi) / 2).attr('dy', '0.32em').attr('font-size', 10).attr('fill', '#555').text(`stage ${s}`);
+          if (stageLabels) g.append('text').attr('x', x1 + 4).attr('y', (lo + hi) / 2).attr('dy', '0.32em').attr('font-size', 10).attr('fill', '#555').text(`stage ${s}`);
         }
-        g.append('text').attr('x', x1 + 48).attr('y', y((ph.from - 1 + ph.to) / 18)).attr('dy', '0.32em')
+        if (stageLabels) g.append('text').attr('x', x1 + 48).attr('y', y((ph.from - 1 + ph.to) / 18)).attr('dy', '0.32em')
           .attr('font-size', 10).attr('fill', '#333').attr('text-anchor', 'middle')
           .attr('transform', `rotate(90,${x1 + 48},${y((ph.from - 1 + ph.to) / 18)})`).text(ph.name);
       }

@@ -1,6 +1,6 @@
 import { area, axisBottom, axisLeft, format, line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
 import { chartFrame, type Frame, type FrameOptions } from './chartFrame';
-import { legend, type LegendItem } from './legend';
+import { legend, legendHeight, type LegendItem } from './legend';
 import { seriesColor } from './palette';
 import { attachTooltip } from './tooltip';
 
@@ -38,12 +38,14 @@ export interface LineChartOptions extends FrameOptions {
 
 /** Draws lines (with optional quantile bands) over time, with axes, legend and a tooltip. Returns the SVG element. */
 export function lineChart(container: HTMLElement, data: SeriesData, o: LineChartOptions = {}): SVGSVGElement {
-  const legendRows = o.noLegend ? 0 : Math.ceil((data.series.length + (o.legendExtra?.length ?? 0)) / 4);
-  const f = chartFrame(container, {
-    ...o,
-    margin: o.margin ?? { top: 28 + legendRows * 16, right: 16, bottom: 40, left: 52 },
-    height: (o.height ?? 260) + legendRows * 16,
-  });
+  const items: LegendItem[] = o.noLegend ? [] : [
+    ...data.series.map((s, k) => ({ label: s.name, color: s.color ?? seriesColor(k), kind: s.dash ? 'dash' as const : 'line' as const })),
+    ...(o.legendExtra ?? []),
+  ];
+  const width = Math.max(280, o.width ?? (container.clientWidth || 640));
+  const lh = legendHeight(items, width - 16);
+  const m = o.margin ?? { top: 28, right: 16, bottom: 40, left: 52 };
+  const f = chartFrame(container, { ...o, width, margin: { ...m, top: m.top + lh }, height: (o.height ?? 260) + lh });
   const n = data.years.length;
   const years = Array.from(data.years);
   const x = scaleLinear().domain(o.xDomain ?? [years[0] ?? 0, Math.max(years[n - 1] ?? 1, (years[0] ?? 0) + 1e-9)]).range([0, f.innerWidth]);
@@ -69,12 +71,7 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
       .attr('data-points', n)
       .attr('d', line<number>().x((i) => x(years[i])).y((i) => y(s.values[i]))(idx));
   });
-  if (!o.noLegend) {
-    legend(f.svg.append('g'), [
-      ...data.series.map((s, k) => ({ label: s.name, color: s.color ?? seriesColor(k), kind: s.dash ? 'dash' as const : 'line' as const })),
-      ...(o.legendExtra ?? []),
-    ], 8, 34, f.width - 16);
-  }
+  if (items.length) legend(f.svg.append('g'), items, 8, 34, f.width - 16);
   const fmt = o.valueFormat ?? format('.3~f');
   attachTooltip(f.plot, years, x, f.innerHeight, (i) => `year ${format('.2~f')(years[i])}`,
     data.series.map((s, k) => ({

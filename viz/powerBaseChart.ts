@@ -1,6 +1,6 @@
 import { area, axisBottom, axisLeft, format, max, scaleLinear, stack } from 'd3';
 import { chartFrame, type FrameOptions } from './chartFrame';
-import { legend } from './legend';
+import { legend, legendHeight } from './legend';
 import { seriesColor } from './palette';
 import { attachTooltip } from './tooltip';
 
@@ -17,7 +17,10 @@ export interface PowerBaseChartOptions extends FrameOptions {
 
 /** Track One's power base as areas stacked by track, with a tooltip giving each track's share. */
 export function powerBaseChart(container: HTMLElement, d: PowerBaseData, o: PowerBaseChartOptions = {}): SVGSVGElement {
-  const f = chartFrame(container, { title: 'Track One\'s power base, by track', height: 240, margin: { top: 48, right: 16, bottom: 40, left: 52 }, ...o });
+  const items = d.layers.map((l, k) => ({ label: l.name, color: seriesColor(k + 1), kind: 'area' as const }));
+  const width = Math.max(280, o.width ?? (container.clientWidth || 640));
+  const lh = legendHeight(items, width - 16);
+  const f = chartFrame(container, { title: 'Track One\'s power base, by track', margin: { top: 32 + lh, right: 16, bottom: 40, left: 52 }, ...o, width, height: (o.height ?? 224) + lh });
   const n = d.years.length;
   const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(d.layers.map((l) => [l.name, Math.max(0, l.values[i])])));
   const series = stack<Record<string, number>>().keys(d.layers.map((l) => l.name))(rows);
@@ -32,7 +35,7 @@ export function powerBaseChart(container: HTMLElement, d: PowerBaseData, o: Powe
   f.plot.append('g').call(axisLeft(y).ticks(5));
   f.plot.append('text').attr('x', f.innerWidth).attr('y', f.innerHeight + 34).attr('text-anchor', 'end').attr('font-size', 11).text('time (years)');
   f.plot.append('text').attr('transform', 'rotate(-90)').attr('y', -40).attr('text-anchor', 'end').attr('font-size', 11).text('power base B (dimensionless)');
-  legend(f.svg.append('g'), d.layers.map((l, k) => ({ label: l.name, color: seriesColor(k + 1), kind: 'area' as const })), 8, 32, f.width - 16);
+  legend(f.svg.append('g'), items, 8, 32, f.width - 16);
   const fmt = format('.3~f');
   attachTooltip(f.plot, Array.from(d.years), x, f.innerHeight, (i) => `year ${format('.2~f')(d.years[i])}`,
     d.layers.map((l, k) => ({ label: l.name, color: seriesColor(k + 1), value: (i) => fmt(l.values[i]) })));

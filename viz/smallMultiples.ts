@@ -20,7 +20,7 @@ export function smallMultiples(container: HTMLElement, years: ArrayLike<number>,
     cell.className = 'small-multiple';
     container.append(cell);
     return escalationChart(cell, { years, series: [{ ...s, color: s.color ?? seriesColor(k) }] }, {
-      title: s.name, width: panelWidth, height: panelHeight, noLegend: true, margin: { top: 24, right: 50, bottom: 36, left: 40 },
+      title: s.name, width: panelWidth, height: panelHeight, noLegend: true, stageLabels: false, yLabel: '', margin: { top: 24, right: 12, bottom: 36, left: 40 },
     });
   });
 }

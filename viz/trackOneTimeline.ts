@@ -1,6 +1,6 @@
 import { axisBottom, scaleLinear } from 'd3';
 import { chartFrame, type FrameOptions } from './chartFrame';
-import { legend } from './legend';
+import { legend, legendHeight, type LegendItem } from './legend';
 import { palette } from './palette';
 
 /** Track One's state per tick (0 none, 1 talks, 2 settlement in force) and cumulative counts. */
@@ -22,7 +22,13 @@ const COLLAPSE = palette[3];
 
 /** A timeline of Track One: talks and settlements in force as spans, signings and collapses as markers. */
 export function trackOneTimeline(container: HTMLElement, d: TrackOneData, o: TrackOneTimelineOptions = {}): SVGSVGElement {
-  const f = chartFrame(container, { title: 'Track One: talks, settlements, collapses', height: 130, margin: { top: 48, right: 16, bottom: 40, left: 52 }, ...o });
+  const items: LegendItem[] = [
+    { label: 'talks', color: TALKS, kind: 'area' }, { label: 'settlement in force', color: SETTLED, kind: 'area' },
+    { label: 'signed', color: SETTLED, kind: 'triangle' }, { label: 'collapse', color: COLLAPSE, kind: 'cross' },
+  ];
+  const width = Math.max(280, o.width ?? (container.clientWidth || 640));
+  const lh = legendHeight(items, width - 16);
+  const f = chartFrame(container, { title: 'Track One: talks, settlements, collapses', margin: { top: 36 + lh, right: 16, bottom: 40, left: 52 }, ...o, width, height: (o.height ?? 114) + lh });
   const n = d.years.length;
   const x = scaleLinear().domain(o.xDomain ?? [d.years[0] ?? 0, Math.max(d.years[n - 1] ?? 1, 1e-9)]).range([0, f.innerWidth]);
   const h = f.innerHeight;
@@ -53,9 +59,6 @@ export function trackOneTimeline(container: HTMLElement, d: TrackOneData, o: Tra
   }
   f.plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(f.innerWidth / 70))));
   f.plot.append('text').attr('x', f.innerWidth).attr('y', h + 34).attr('text-anchor', 'end').attr('font-size', 11).text('time (years)');
-  legend(f.svg.append('g'), [
-    { label: 'talks', color: TALKS, kind: 'area' }, { label: 'settlement in force', color: SETTLED, kind: 'area' },
-    { label: '▼ signed', color: '#000', kind: 'line' }, { label: '✕ collapse', color: COLLAPSE, kind: 'line' },
-  ], 8, 32, f.width - 16);
+  legend(f.svg.append('g'), items, 8, 32, f.width - 16);
   return f.svg.node() as SVGSVGElement;
 }

@@ -363,7 +363,7 @@ function renderTable(): void {
         el('td', { text: String(r.stats.runs) }),
         el('td', { text: cellOf(r.stats.peakX) }),
         el('td', { text: cellOf(r.stats.areaX, format('.1f')) }),
-        el('td', { text: `${cellOf(years, format('.1f'))}; ${share}` }),
+        el('td', { class: 'two-line', text: `${cellOf(years, format('.1f'))}\n${share}` }),
         el('td', { text: cellOf(r.stats.settlements, format('.0f')) }),
         el('td', { text: cellOf(r.stats.collapses, format('.0f')) }));
     })),
