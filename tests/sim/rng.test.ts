@@ -171,6 +171,15 @@ describe('normal() and betaMeanSd()', () => {
     expect(rng.state()).toEqual(before);
   });
 
+  it('betaMeanSd() returns (the mean) promptly for an SD far below Float32 resolution, including denormal inputs', () => {
+    const rng = createStream(5, 'test');
+    expect(betaMeanSd(rng, 0.5, 1e-200)).toBe(0.5);
+    expect(betaMeanSd(rng, 1.5e-323, 9e-323)).toBe(1.5e-323);
+    expect(betaMeanSd(rng, 0.3, 1e-12)).toBe(0.3);
+    // a small but resolvable spread is still drawn
+    expect(betaMeanSd(rng, 0.3, 1e-3)).not.toBe(0.3);
+  });
+
   it('betaMeanSd() caps an SD larger than a Beta allows and still returns values in [0, 1]', () => {
     const rng = createStream(4, 'test');
     for (let i = 0; i < 2000; i++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createSimulation, replicateSeed, run, step, summarizeRun, toCSV, type Columns, type ScenarioData } from '../../sim/index';
 import { makeScenario } from '../fixtures/sim/makeScenario';
 
@@ -188,5 +189,58 @@ describe('summarizeRun()', () => {
     for (let t = 1; t <= 48; t++) area += (X[t] + X[t - 1]) / 2 / 12;
     expect(sum.areaX).toBeCloseTo(area, 12);
     expect(sum.settlements).toBe(c.data.settlements[48]);
+  });
+});
+
+describe('run() invariants over random scenarios', () => {
+  const unit = fc.double({ min: 0, max: 1, noNaN: true });
+  const rate = fc.double({ min: 0, max: 20, noNaN: true });
+  const party = fc.record({
+    power: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    powerDrift: fc.double({ min: 0, max: 2, noNaN: true }),
+    reactivity: rate, fatigue: rate, grievance: rate,
+    initialAnger: unit, initialFear: unit,
+    initialSpread: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    population: fc.integer({ min: 3, max: 30 }),
+  });
+  const actor = fc.record({
+    track: fc.integer({ min: 1, max: 5 }),
+    start: fc.integer({ min: 0, max: 20 }),
+    prepTicks: fc.integer({ min: 0, max: 5 }),
+    entry: fc.constantFrom('immediate' as const, 'lull' as const, 'peak' as const),
+    commitment: fc.integer({ min: 0, max: 40 }),
+    capacity: unit, credibility: unit,
+    confidentiality: rate, consent: fc.boolean(),
+  });
+  const scenario = fc.record({
+    mode: fc.constantFrom('agent' as const, 'meanfield' as const),
+    ticksPerYear: fc.integer({ min: 1, max: 60 }),
+    parties: fc.tuple(party, party),
+    actors: fc.array(actor, { maxLength: 4 }),
+    incidentRate: fc.double({ min: 0, max: 100, noNaN: true }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  });
+
+  it('run() keeps every observation finite and every share in [0, 1]', () => {
+    fc.assert(fc.property(scenario, (r) => {
+      const s = makeScenario({
+        mode: r.mode, ticksPerYear: r.ticksPerYear, ticks: 30, seed: r.seed,
+        parties: [{ ...r.parties[0], eliteShare: 0.1 }, { ...r.parties[1], eliteShare: 0.1 }],
+        network: { type: 'smallWorld', degree: 2 },
+        actors: r.actors.map((a, j) => ({ ...a, name: `a${j}` })),
+        params: { incidentRate: r.incidentRate, contagion: Math.min(1, r.ticksPerYear) },
+      });
+      const c = run(s).columns;
+      for (const name of c.names) {
+        for (const x of c.data[name]) expect(Number.isFinite(x), name).toBe(true);
+      }
+      for (const name of ['X', 'T', 'C', 'U', 'E', 'V', 'R', 'H_A', 'H_B', 'F_A', 'F_B']) {
+        for (const x of c.data[name]) {
+          expect(x, name).toBeGreaterThanOrEqual(0);
+          expect(x, name).toBeLessThanOrEqual(1);
+        }
+      }
+      for (const x of c.data.stage) expect(x >= 1 && x <= 9).toBe(true);
+    }), { numRuns: 60, seed: 20261125 });
   });
 });

@@ -69,6 +69,11 @@ describe('applyViolence() in mean-field mode (expected counts)', () => {
     expect(incidentsAfterOneStep(mf, { H: [1, 1], T: 1, E: 0, media: [-1, -1] }).V).toBe(1);
   });
 
+  it('applyViolence() gives V = 0, not NaN, for a rate so small that 2·rate·dt underflows', () => {
+    const tiny = makeScenario({ mode: 'meanfield', params: { incidentRate: 5e-324 } });
+    expect(incidentsAfterOneStep(tiny, { H: [0, 0] }).V).toBe(0);
+  });
+
   it('applyViolence() gives V = 0, not NaN, when incidentRate is 0', () => {
     const none = makeScenario({ mode: 'meanfield', params: { incidentRate: 0 } });
     const r = incidentsAfterOneStep(none, { H: [1, 1] });
