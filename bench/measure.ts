@@ -1,17 +1,39 @@
-/** Timings of repeated runs of one piece of work: each sample is a rate, in units per second. */
+/**
+ * Rates of repeated runs of one piece of work, in units per second: by wall-clock time, and by
+ * the process's CPU time, which a busy shared machine disturbs less (it leaves out the time the
+ * process waited for a core, though not a core shared with another thread).
+ */
 export interface Measurement {
   median: number;
   min: number;
   max: number;
   samples: number[];
+  cpuMedian: number;
+  cpuSamples: number[];
 }
 
-/** The median, minimum and maximum of rates (units of work per second). */
-export function summarizeRates(samples: number[]): Measurement {
+function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  const median = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-  return { median, min: s[0], max: s[s.length - 1], samples };
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The summary of wall-clock and CPU-time rates (units of work per second). */
+export function summarizeRates(samples: number[], cpuSamples: number[]): Measurement {
+  return {
+    median: median(samples), min: Math.min(...samples), max: Math.max(...samples), samples,
+    cpuMedian: median(cpuSamples), cpuSamples,
+  };
+}
+
+/** One timed call of `work`: its rate by wall-clock and by CPU time. */
+export function timeOnce(work: () => void, units: number): [number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  work();
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return [units / wall, units / ((c.user + c.system) / 1e6)];
 }
 
 /**
@@ -23,12 +45,13 @@ export function measure(work: () => void, units: number, o: { reps: number; warm
     o.prepare?.();
     work();
   }
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < o.reps; r++) {
     o.prepare?.();
-    const t0 = performance.now();
-    work();
-    samples.push(units / ((performance.now() - t0) / 1000));
+    const [a, b] = timeOnce(work, units);
+    wall.push(a);
+    cpu.push(b);
   }
-  return summarizeRates(samples);
+  return summarizeRates(wall, cpu);
 }
