@@ -138,7 +138,7 @@ describe('stepActors() lifecycle', () => {
   });
 
   it('stepActors() grants consent at a per-year rate that falls with the party\'s hostility (none at H = 1)', () => {
-    const sim = createSimulation(withActor({ prepTicks: 0, consent: true, credibility: 1 }, { params: { consentRate: 1e6 } }));
+    const sim = createSimulation(withActor({ prepTicks: 0, consent: true, credibility: 1 }, { params: { consentRate: 1000 } }));
     sim.state.hostility.set([1, 0.2]);
     actorsStep(sim);
     const a = sim.state.actors[0];
@@ -242,7 +242,7 @@ describe('stepActors() effectiveness', () => {
 
 describe('stepActors() leaks, broken promises and exit', () => {
   it('stepActors() on a leak drops trust by leakTrustLoss, loses a needed consent and angers hardliners', () => {
-    const sim = createSimulation(withActor({ prepTicks: 0, consent: true, confidentiality: 1e6, promiseReliability: 0 }, { params: { trustRate: 0.5, leakTrustLoss: 0.3, leakBacklash: 0.1 } }));
+    const sim = createSimulation(withActor({ prepTicks: 0, consent: true, confidentiality: 1000, promiseReliability: 0 }, { params: { trustRate: 0.5, leakTrustLoss: 0.3, leakBacklash: 0.1 } }));
     const a = sim.state.actors[0];
     a.phase = PHASE_FOLLOW_THROUGH;
     a.approached = true;
@@ -272,7 +272,7 @@ describe('stepActors() leaks, broken promises and exit', () => {
   });
 
   it('stepActors() counts broken promises at promiseReliability per year, with the same consequences', () => {
-    const sim = createSimulation(withActor({ prepTicks: 0, consent: false, confidentiality: 0, promiseReliability: 1e6 }));
+    const sim = createSimulation(withActor({ prepTicks: 0, consent: false, confidentiality: 0, promiseReliability: 1000 }));
     step(sim.state, sim.ctx);
     expect(sim.state.actors[0].brokenPromises).toBe(2);
     expect(sim.state.actors[0].leaks).toBe(0);

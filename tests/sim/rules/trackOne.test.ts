@@ -158,7 +158,7 @@ describe('stepTrackOne()', () => {
   });
 
   it('stepTrackOne() records a settlement with the power ratio, root causes and quality at signing', () => {
-    const { sim } = ripe(tracks([1, 2]), { settleRate: 1e9, jointPowerBase: 0 });
+    const { sim } = ripe(tracks([1, 2]), { settleRate: 1000, jointPowerBase: 0 });
     engage(sim, 0, [1, 1]);
     const st = sim.state;
     st.tick = 40;
@@ -262,7 +262,7 @@ describe('stepTrackOne()', () => {
     });
 
     it('stepTrackOne() on collapse returns to no process, counts it and dates the signing\'s collapse', () => {
-      const sim = createSimulation(makeScenario({ params: { collapseBase: 1e6 } }));
+      const sim = createSimulation(makeScenario({ params: { collapseBase: 1000 } }));
       const st = sim.state;
       st.tick = 30;
       st.trackOne = TRACK_ONE_SETTLED;
