@@ -136,7 +136,8 @@ export function createWorkerApi(): WorkerApi {
             await new Promise<void>((res) => (wake = res));
             continue;
           }
-          const until = performance.now() + sliceMs;
+          // A short first slice puts the first curve on screen sooner.
+          const until = performance.now() + (r === 0 && sent === 0 ? Math.min(sliceMs, 8) : sliceMs);
           while (cols.rows < totalRows) {
             if (paused) {
               if (stepBudget <= 0) break;

@@ -16,6 +16,7 @@ import { explanations } from './explanations';
 import { actorFields, fieldLabel, paramGroups, type ParamField } from './paramFields';
 import { createRunner, type RunResults } from './runner';
 import { DEFAULT_SCENARIO, scenarioLibrary } from './scenarioLibrary';
+import { simulationWorker } from './simulationWorker';
 import { decodeShare, encodeShare } from './share';
 import './app.css';
 
@@ -44,10 +45,10 @@ let baseline: Scn;
 let runsWanted = 10;
 let variants: Variant[] = [];
 const stash = new Map<number, Json[]>();
-let current: { scenario: Scn; results: RunResults; done: boolean; paused: boolean; stats?: EnsembleStats; band?: Bands } | undefined;
+let current: { scenario: Scn; results: RunResults; done: boolean; paused: boolean; stats?: EnsembleStats; band?: Bands; renderedKey?: string } | undefined;
 let running = false;
 let histTick: number | undefined;
-const runner = createRunner();
+const runner = createRunner(simulationWorker);
 // Started on first use: two workers loading at once would slow the first curve on small machines.
 let compareRunner: ReturnType<typeof createRunner> | undefined;
 
@@ -288,6 +289,14 @@ function renderCurrent(): void {
   const d = r0.data;
   const cut = (a: Float64Array) => a.subarray(0, rows);
   const parties = s.parties.map((p) => p.name);
+  // Later replicates only move the progress bar: run 0's charts are redrawn only when they change.
+  const key = `${rows}|${!!c.band}`;
+  if (c.renderedKey === key) {
+    ($('progress') as HTMLProgressElement).value = results.progress;
+    $('progress-label').textContent = `${Math.round(results.progress * 100)} %`;
+    return;
+  }
+  c.renderedKey = key;
   const tasks: (() => void)[] = [
     () => {
       const escalation = $('escalation-chart');

@@ -20,9 +20,8 @@ export interface Runner {
   dispose(): void;
 }
 
-/** Starts a module worker on sim/worker.ts. */
-export function createRunner(): Runner {
-  const worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' });
+/** Wraps `worker` (default: a new module worker on sim/worker.ts). */
+export function createRunner(worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })): Runner {
   const client = connectSimulation(worker);
   return {
     client,
