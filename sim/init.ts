@@ -4,6 +4,7 @@ import { betaMeanSd, normal } from './rng';
 import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState } from './state';
 import { computeHostility } from './rules/hostility';
 import { escalationIndex } from './rules/escalation';
+import { clampPower } from './rules/events';
 
 /** Number of agents per party: the populations in agent mode, one each in mean-field mode. */
 export function partySizes(ctx: Context): [number, number] {
@@ -74,7 +75,8 @@ export function createState(ctx: Context): SimState {
     rowPtr: graph.rowPtr, col: graph.col, weight: graph.weight,
     mfAnger: Float64Array.from(scenario.parties.map((p) => p.initialAnger)),
     mfFear: Float64Array.from(scenario.parties.map((p) => p.initialFear)),
-    power: Float64Array.from(scenario.parties.map((p) => p.power)),
+    // the range drift and shifts keep to; a denormal power would make power ratios infinite
+    power: Float64Array.from(scenario.parties.map((p) => clampPower(p.power))),
     hostility: new Float64Array(2),
     meanAnger: new Float64Array(2),
     meanFear: new Float64Array(2),

@@ -49,6 +49,6 @@ function shiftPower(state: SimState, ctx: Context, party: string, factor: number
 }
 
 /** Keeps power positive and finite whatever the drift does over a long run. */
-function clampPower(x: number): number {
+export function clampPower(x: number): number {
   return Math.min(1e12, Math.max(1e-12, x));
 }
