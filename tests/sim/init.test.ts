@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../sim/index';
+import { createSimulation, run } from '../../sim/index';
 import { ROLE_BUSINESS, ROLE_ELITE } from '../../sim/state';
 import { makeScenario } from '../fixtures/sim/makeScenario';
 
@@ -45,5 +45,15 @@ describe('createState()', () => {
     expect(Array.from(state.power)).toEqual([2, 0.5]);
     expect(state.tick).toBe(0);
     expect(state.trackOne).toBe(0);
+  });
+
+  it('createState() keeps a vanishingly small power positive and finite so power ratios stay finite', () => {
+    const s = makeScenario({
+      ticks: 6, parties: [{ power: 5e-324 }, { power: 5e-324 }],
+      events: [{ tick: 0, type: 'powerShift', party: 'A', factor: 0.001 }],
+      params: { securityDilemma: 0 },
+    });
+    const r = run(s);
+    for (const name of r.columns.names) for (const x of r.columns.data[name]) expect(Number.isFinite(x), name).toBe(true);
   });
 });
