@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser';
+import { encodeShare } from '../../viz/app/share';
+import base from '../../scenarios/intrastate-conflict.json';
 
 const baseURL = inject('baseURL');
 const SHOTS = 'tests/e2e/screenshots';
@@ -160,6 +162,30 @@ describe('the page', () => {
   it.fails('exports a CSV equal, byte for byte, to the CLI\'s output for the same scenario, seed and runs', () => {
     expect(exported).toBeDefined();
     expect(exported?.app === exported?.cli).toBe(true);
+  });
+
+  it('shows invalid input next to its field, opens explanations, and renders a linked scenario\'s text as text', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    await setField(page, '[data-path="ticks"]', '-5');
+    await page.waitForFunction(() => (document.querySelector('[data-error-for="ticks"]')?.textContent ?? '') !== '');
+    expect(await page.$eval('[data-testid=run]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(await page.getAttribute('[data-path="ticks"]', 'aria-invalid')).toBe('true');
+    await page.click('[data-testid=track-2] ~ button.info');
+    expect(await page.textContent('#explain')).toContain('Dartmouth');
+    await page.close();
+
+    // A hostile link: markup in the description must show as text and never run.
+    const evil = { ...base, description: '<img src=x onerror="window.pwned=1">' };
+    const link = baseURL + (await encodeShare({ v: 1, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] }));
+    const { page: p2, errors: e2 } = await open(link);
+    await waitState(p2, 'done');
+    expect(await p2.textContent('#scenario-description')).toBe(evil.description);
+    expect(await p2.$$('#scenario-description img')).toHaveLength(0);
+    expect(await p2.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(e2).toEqual([]);
+    expect(errors).toEqual([]);
+    await p2.close();
   });
 
   it('cancel stops a long run', async () => {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { decodeShare, encodeShare, type ShareState } from '../../../viz/app/share';
+
+const state: ShareState = { v: 1, scenario: { name: 'x', seed: 3, parties: [] }, runs: 7, variants: [{ name: 'all five', scenario: { seed: 4 } }] };
+
+describe('share', () => {
+  it('decodeShare(encodeShare(state)) gives the state back', async () => {
+    const hash = await encodeShare(state);
+    expect(hash).toMatch(/^#s=[A-Za-z0-9_-]+$/);
+    expect(await decodeShare(hash)).toEqual(state);
+  });
+
+  it('decodeShare(hash) is undefined without a hash and names the problem of a damaged one', async () => {
+    expect(await decodeShare('')).toBeUndefined();
+    await expect(decodeShare('#s=!!')).rejects.toThrow(/expected form/);
+    await expect(decodeShare('#s=AAAA')).rejects.toThrow(/damaged/);
+  });
+
+  it('decodeShare(hash) clamps the ensemble size and drops malformed variants', async () => {
+    const bad = await encodeShare({ ...state, runs: 1e9, variants: [{ name: 5 } as unknown as ShareState['variants'][0], { name: 'ok', scenario: 1 }] });
+    const got = await decodeShare(bad);
+    expect(got?.runs).toBe(1);
+    expect(got?.variants).toEqual([{ name: 'ok', scenario: 1 }]);
+  });
+});
