@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { oddHtml } from './viz/build/oddHtml.ts';
 
 export default defineConfig({
   base: './',
+  plugins: [oddHtml()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

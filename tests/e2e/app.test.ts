@@ -173,6 +173,10 @@ describe('the page', () => {
     expect(await page.getAttribute('[data-path="ticks"]', 'aria-invalid')).toBe('true');
     await page.click('[data-testid=track-2] ~ button.info');
     expect(await page.textContent('#explain')).toContain('Dartmouth');
+    await page.click('[data-testid=about]');
+    await page.waitForSelector('#about-dialog[open] h1');
+    expect(await page.textContent('#about-dialog h1')).toContain('ODD');
+    await page.click('#about-dialog .close');
     await page.close();
 
     // A hostile link: markup in the description must show as text and never run.

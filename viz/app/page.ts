@@ -625,6 +625,13 @@ function buildPage(): void {
   for (const [id, topic] of [['explain-tracks', 'track2'], ['explain-phases', 'phases'], ['explain-compare', 'compare']] as const) {
     $(id).addEventListener('click', () => explain(topic));
   }
+  $('about').addEventListener('click', async () => {
+    const dialog = $('about-dialog') as HTMLDialogElement;
+    const body = $('about-body');
+    // Loaded on demand: the rendered document is large and most visits never open it.
+    if (!body.childElementCount) body.innerHTML = (await import('virtual:odd-html')).default;
+    dialog.showModal();
+  });
   const charts = $('charts');
   const sliderBox = el('div', { class: 'slider' },
     el('label', { for: 'hist-tick', text: 'Tick: ' }), el('input', { id: 'hist-tick', type: 'range', min: 0, max: 1, value: 0 }), el('span', { id: 'hist-tick-label' }));

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { Marked, type Tokens } from 'marked';
+import type { Plugin } from 'vite';
+
+const ID = 'virtual:odd-html';
+
+/** GitHub's heading anchors, so the document's own table of contents links work. */
+export function headingSlug(text: string): string {
+  return text.toLowerCase().trim().replace(/<[^>]*>/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+}
+
+/** Renders markdown to HTML with anchored headings (marked is pinned in package.json). */
+export function renderMarkdown(md: string): string {
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    renderer: {
+      heading(this: { parser: { parseInline: (t: Tokens.Heading['tokens']) => string } }, { tokens, depth, text }: Tokens.Heading) {
+        return `<h${depth} id="${headingSlug(text)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+    },
+  });
+  return marked.parse(md, { async: false }) as string;
+}
+
+/**
+ * A Vite plugin: `import html from 'virtual:odd-html'` gives docs/ODD.md rendered at build time,
+ * so the page ships no markdown parser. The file is our own, so its HTML is trusted.
+ */
+export function oddHtml(path = 'docs/ODD.md'): Plugin {
+  return {
+    name: 'detente-odd-html',
+    resolveId: (id) => (id === ID ? '\0' + ID : undefined),
+    load(id) {
+      if (id !== '\0' + ID) return undefined;
+      this.addWatchFile(path);
+      let md: string;
+      try {
+        md = readFileSync(path, 'utf8');
+      } catch {
+        md = `The model description (${path}) is not in this build.`;
+      }
+      return `export default ${JSON.stringify(renderMarkdown(md))};`;
+    },
+  };
+}
