@@ -120,7 +120,7 @@ describe('the page', () => {
   });
 
   let exported: { app: string; cli: string } | undefined;
-  it('exports a CSV of the same shape as the CLI\'s output for the same scenario, seed and runs', async () => {
+  it('exports a CSV of the same shape as the CLI\'s output for the same scenario, seed and runs, and charts as SVG and PNG', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
     await setField(page, '#seed', '7');
@@ -138,6 +138,15 @@ describe('the page', () => {
       exported = { app: readFileSync(join(dir, 'app.csv'), 'utf8'), cli };
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+    for (const kind of ['SVG', 'PNG']) {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#escalation-chart >> xpath=.. >> button:text-is("${kind}")`)]);
+      const file = join(tmpdir(), `detente-chart-${process.pid}.${kind.toLowerCase()}`);
+      await d.saveAs(file);
+      const bytes = readFileSync(file);
+      rmSync(file);
+      if (kind === 'SVG') expect(bytes.toString('utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*class="glasl"/);
+      else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     }
     const rows = (csv: string) => csv.split('\n').map((line) => line.split(','));
     const app = rows(exported.app);
