@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run, createSimulation, type ScenarioData } from '../../../sim/index';
-import { updateAgents } from '../../../sim/rules/population';
+import { updateAgents, updateMeanField } from '../../../sim/rules/population';
 import { createEffects } from '../../../sim/rules/effects';
 import { makeScenario, QUIET_PARTY } from '../../fixtures/sim/makeScenario';
 
@@ -266,5 +266,66 @@ describe('updateAgents() applies exposure, contact ties and the synchronous upda
       }
     }
     for (const name of r.columns.names) for (const x of r.columns.data[name]) expect(Number.isFinite(x)).toBe(true);
+  });
+});
+
+describe('updateAgents() and updateMeanField() apply the tracks\' relief, media and the security dilemma', () => {
+  const quiet = (o: { mode?: 'agent' | 'meanfield'; parties?: [object, object]; params?: object } = {}) => makeScenario({
+    mode: o.mode ?? 'agent', ticksPerYear: 12,
+    parties: [
+      { ...QUIET_PARTY, population: 10, eliteShare: 0.2, businessShare: 0.2, initialAnger: 0.6, initialFear: 0.5, ...(o.parties?.[0] ?? {}) },
+      { ...QUIET_PARTY, population: 10, eliteShare: 0.2, businessShare: 0.2, initialAnger: 0.6, initialFear: 0.5, ...(o.parties?.[1] ?? {}) },
+    ],
+    network: { type: 'edges', edges: [] },
+    params: { contagion: 0, noise: 0, fearDecay: 0, securityDilemma: 0, mediaDepth: 0.6, ...(o.params ?? {}) },
+  });
+  const dt = 1 / 12;
+
+  it('updateAgents() lowers anger and fear of the role a track reaches at its relief rate per year, and no one else\'s', () => {
+    const sim = createSimulation(quiet());
+    const fx = createEffects();
+    fx.reliefAnger[0 * 3 + 1] = 2; // party A's elites
+    fx.reliefFear[0 * 3 + 1] = 1;
+    updateAgents(sim.state, sim.ctx, fx);
+    const st = sim.state;
+    for (let i = 0; i < 20; i++) {
+      const reached = i < 10 && st.role[i] === 1;
+      expect(st.anger[i]).toBeCloseTo(reached ? 0.6 - dt * 2 * 0.6 : 0.6, 6);
+      expect(st.fear[i]).toBeCloseTo(reached ? 0.5 - dt * 1 * 0.5 : 0.5, 6);
+    }
+  });
+
+  it('updateAgents() moves anger towards 1 under a hate-media climate and towards 0 under peace media', () => {
+    const sim = createSimulation(quiet());
+    sim.state.media.set([-0.5, 0.5]);
+    updateAgents(sim.state, sim.ctx, createEffects());
+    expect(sim.state.anger[0]).toBeCloseTo(0.6 + dt * 0.6 * 0.5 * (1 - 0.6), 6);
+    expect(sim.state.anger[10]).toBeCloseTo(0.6 - dt * 0.6 * 0.5 * 0.6, 6);
+  });
+
+  it('updateAgents() raises the weaker party\'s fear by ψ·(π_q/π_p − 1) per year and leaves the stronger one\'s', () => {
+    const sim = createSimulation(quiet({ params: { securityDilemma: 0.3 } }));
+    sim.state.power.set([1, 3]);
+    updateAgents(sim.state, sim.ctx, createEffects());
+    expect(sim.state.fear[0]).toBeCloseTo(0.5 + dt * 0.3 * 2, 6);
+    expect(sim.state.fear[10]).toBeCloseTo(0.5, 6);
+  });
+
+  it('updateMeanField() applies relief weighted by the roles\' shares of the party', () => {
+    const sim = createSimulation(quiet({ mode: 'meanfield' }));
+    const fx = createEffects();
+    fx.reliefAnger[0 * 3 + 1] = 2; // elites, 20 % of party A
+    fx.reliefAnger[0 * 3 + 2] = 1; // business, 20 %
+    updateMeanField(sim.state, sim.ctx, fx);
+    expect(sim.state.mfAnger[0]).toBeCloseTo(0.6 - dt * (0.2 * 2 + 0.2 * 1) * 0.6, 12);
+    expect(sim.state.mfAnger[1]).toBe(0.6);
+  });
+
+  it('updateMeanField() moves fear by the expected exposure of the step\'s incidents', () => {
+    const sim = createSimulation(quiet({ mode: 'meanfield', params: { exposure: 0.1, exposureFear: 0.2 } }));
+    sim.state.incidents.set([3, 0]);
+    updateMeanField(sim.state, sim.ctx, createEffects());
+    expect(sim.state.mfFear[0]).toBeCloseTo(0.5 + 0.1 * 0.2 * (1 - 0.5) * 3, 12);
+    expect(sim.state.mfFear[1]).toBe(0.5);
   });
 });
