@@ -16,7 +16,10 @@ describe('columnNames()', () => {
 
 describe('observe()', () => {
   it('run() records each column from the state it observes', () => {
-    const s = makeScenario({ ticks: 6, parties: [{ name: 'North' }, { name: 'South' }], actors: [{ name: 'W', track: 2, prepTicks: 0, consent: false }] });
+    const s = makeScenario({
+      ticks: 6, parties: [{ name: 'North', initialAnger: 0.9 }, { name: 'South', initialAnger: 0.9 }],
+      actors: [{ name: 'W', track: 2, prepTicks: 0, consent: false }], params: { incidentRate: 200 },
+    });
     const r = run(s);
     const d = r.columns.data;
     const st = r.state;
@@ -26,6 +29,8 @@ describe('observe()', () => {
     expect(d.U[last]).toBe(st.dyad[2]);
     expect(d.E[last]).toBe(st.dyad[3]);
     expect(d.X[last]).toBe(st.escalation);
+    expect(st.incidents[0]).toBeGreaterThan(0);
+    expect(st.incidents[1]).toBeGreaterThan(0);
     expect(d.incidents[last]).toBe(st.incidents[0] + st.incidents[1]);
     expect(d.H_North[last]).toBe(st.hostility[0]);
     expect(d.F_South[last]).toBe(st.meanFear[1]);
