@@ -49,8 +49,8 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
   const dt = 1 / scenario.ticksPerYear;
   const stream = (name: string) => createStream(seed, name, saved?.[name]);
   const streams = Object.fromEntries(STREAM_NAMES.map((n) => [n, stream(n)])) as Record<StreamName, Stream>;
-  const actorStreams = scenario.actors.map((_, j) => stream(`actor:${j}`));
-  const cohortStreams = scenario.actors.map((_, j) => stream(`cohort:${j}`));
+  const actorStreams = scenario.actors.map((_, j) => stream(`actors:${j}`));
+  const cohortStreams = scenario.actors.map((_, j) => stream(`actors:${j}:cohort`));
   const stageWindow: Array<readonly [number, number]> = [
     [1, 9], p.stageWindowTrack1, p.stageWindowTrack2, p.stageWindowTrack3, p.stageWindowTrack4, p.stageWindowTrack5,
   ];
@@ -79,7 +79,7 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
 export function saveStreams(ctx: Context): SimState['streams'] {
   const out: SimState['streams'] = {};
   for (const n of STREAM_NAMES) out[n] = ctx.streams[n].state();
-  ctx.actorStreams.forEach((s, j) => (out[`actor:${j}`] = s.state()));
-  ctx.cohortStreams.forEach((s, j) => (out[`cohort:${j}`] = s.state()));
+  ctx.actorStreams.forEach((s, j) => (out[`actors:${j}`] = s.state()));
+  ctx.cohortStreams.forEach((s, j) => (out[`actors:${j}:cohort`] = s.state()));
   return out;
 }

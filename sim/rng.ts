@@ -10,8 +10,12 @@ export interface Stream {
   state(): StreamState;
 }
 
-/** The named streams of MODEL.md §2, each derived from the scenario seed. */
-export const STREAM_NAMES = ['network', 'agents', 'violence', 'actors', 'trackOne', 'drift'] as const;
+/**
+ * The named streams of MODEL.md §2, each derived from the scenario seed. The `actors` stream is
+ * split further, one pair per actor (`actors:j` for its lifecycle, `actors:j:cohort` for Track Four
+ * cohorts; see context.ts), so that adding or changing one actor never shifts another's draws.
+ */
+export const STREAM_NAMES = ['network', 'agents', 'violence', 'trackOne', 'drift'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 /**

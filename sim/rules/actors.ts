@@ -180,7 +180,8 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     gain += dt * p.tensionRelief * T * a.commPool / 2;
     a.tradePool *= Math.exp(-p.relationDecay * dt);
     if (a.tradePool > 0) gain += dt * p.tradeDeterrence * a.tradePool * (state.hostility[0] + state.hostility[1]) / 2 * (0.5 + 0.5 * T);
-    if (a.phase >= PHASE_FOLLOW_THROUGH) a.achievement += gain;
+    // after exit the achievement only halves (MODEL.md §6); fading effects are no longer credited
+    if (a.phase === PHASE_FOLLOW_THROUGH) a.achievement += gain;
   });
 
   updateMedia(state, ctx);
