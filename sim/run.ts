@@ -3,6 +3,7 @@ import { createState } from './init';
 import { columnNames, createColumns, distributions, observe, type Columns } from './observe';
 import { replicateSeed } from './rng';
 import type { ScenarioData } from './scenario/schema';
+import { MEMORY_LIMIT } from './scenario/validate';
 import type { SimState } from './state';
 import { step } from './step';
 import { summarize, type RunSummary } from './summary';
@@ -62,6 +63,10 @@ export function run(scenario: ScenarioData, o: RunOptions = {}): RunResult {
   const ticks = o.ticks ?? Math.max(0, scenario.ticks - state.tick);
   const first = o.from ? 0 : 1;
   const names = columnNames(scenario.parties.map((p) => p.name));
+  if (!Number.isInteger(ticks) || ticks < 0) throw new RangeError(`ticks must be a whole number ≥ 0, got ${ticks}`);
+  if ((ticks + first) * names.length * 8 > MEMORY_LIMIT) {
+    throw new RangeError(`ticks: ${ticks} observed ticks would need ${((ticks + first) * names.length * 8 / 1024 ** 3).toFixed(1)} GiB of memory; the limit is ${MEMORY_LIMIT / 1024 ** 3} GiB`);
+  }
   const cols = createColumns(names, ticks + first);
   const partyNames = scenario.parties.map((p) => p.name);
   const bins = o.histogramBins ?? 0;

@@ -109,18 +109,27 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
 export function validateScenario(input: unknown): ValidationResult {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => issueOf(i)) };
+    return { ok: false, issues: parsed.error.issues.flatMap((i) => issueOf(i)) };
   }
   const issues = semanticIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
 
-function issueOf(i: z.core.$ZodIssue): ValidationIssue {
+function issueOf(i: z.core.$ZodIssue): ValidationIssue | ValidationIssue[] {
   if (i.code === 'unrecognized_keys') {
     return { path: formatPath(i.path), message: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` };
   }
   if (i.code === 'invalid_union' && i.path.length && i.path[0] === 'events') {
+    // report the problems of the kind of event it was meant to be (the branch that failed least)
+    const branches = i.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length);
+    const best = branches[0];
+    if (best && branches.length > 1 && best.length < branches[1].length) {
+      return best.map((sub) => issueOf({ ...sub, path: [...i.path, ...sub.path] } as z.core.$ZodIssue)).flat();
+    }
     return { path: formatPath(i.path), message: 'an event needs "tick" (a timed event) or "after": "settlement" (a triggered one), with "type": "powerShift", "party" and "factor"' };
+  }
+  if (i.code === 'invalid_type' && /received undefined/.test(i.message)) {
+    return { path: formatPath(i.path), message: `is required (expected ${i.expected})` };
   }
   return { path: formatPath(i.path), message: i.message };
 }
