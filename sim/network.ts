@@ -37,6 +37,8 @@ export interface SmallWorldOptions {
  * with probability `rewire` to a random member of the same party) plus cross-party ties, a share
  * `crossTies` of the within-party ties, weighing `contactWeight`. Every tie is mutual.
  * Rare duplicate ties after rewiring are kept (checking for them costs more than they matter).
+ * The ties are drawn first as bare pairs of ends, then laid into rows in the order drawn (a → b,
+ * then b → a, as csrFromTies would), which needs half the scratch memory of directed tie arrays.
  */
 export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: Stream): Graph {
   const n = sizes.reduce((a, b) => a + b, 0);
@@ -44,17 +46,12 @@ export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: 
   const halves = sizes.map((size) => Math.max(0, Math.min(o.degree >> 1, (size - 1) >> 1)));
   sizes.forEach((size, p) => (undirected += size * halves[p]));
   const cross = sizes.length === 2 && sizes[0] > 0 && sizes[1] > 0 ? Math.round(o.crossTies * undirected) : 0;
-  const total = 2 * (undirected + cross);
-  const from = new Int32Array(total);
-  const to = new Int32Array(total);
-  const w = new Float32Array(total);
-  let e = 0;
-  const add = (a: number, b: number, weight: number) => {
-    from[e] = a; to[e] = b; w[e] = weight; e++;
-    from[e] = b; to[e] = a; w[e] = weight; e++;
-  };
+  const ties = undirected + cross;
+  const ends = new Int32Array(2 * ties);
+  let t = 0;
   let offset = 0;
-  sizes.forEach((size, p) => {
+  for (let p = 0; p < sizes.length; p++) {
+    const size = sizes[p];
     const k = halves[p];
     for (let i = 0; i < size; i++) {
       for (let j = 1; j <= k; j++) {
@@ -64,17 +61,36 @@ export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: 
           const r = Math.floor(rng() * (size - 1));
           target = r >= i ? r + 1 : r;
         }
-        add(offset + i, offset + target, 1);
+        ends[t++] = offset + i;
+        ends[t++] = offset + target;
       }
     }
     offset += size;
-  });
-  for (let c = 0; c < cross; c++) {
-    const a = Math.floor(rng() * sizes[0]);
-    const b = sizes[0] + Math.floor(rng() * sizes[1]);
-    add(a, b, o.contactWeight);
   }
-  return csrFromTies(n, from, to, w, e);
+  for (let c = 0; c < cross; c++) {
+    ends[t++] = Math.floor(rng() * sizes[0]);
+    ends[t++] = sizes[0] + Math.floor(rng() * sizes[1]);
+  }
+  const rowPtr = new Int32Array(n + 1);
+  for (let e = 0; e < 2 * ties; e++) rowPtr[ends[e] + 1]++;
+  for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
+  const fill = rowPtr.slice(0, n);
+  const col = new Int32Array(2 * ties);
+  const weight = new Float32Array(2 * ties);
+  const cw = Math.fround(o.contactWeight);
+  for (let u = 0; u < ties; u++) {
+    const a = ends[2 * u];
+    const b = ends[2 * u + 1];
+    // within-party ties come first and weigh 1, the cross-party ones after them
+    const w = u < undirected ? 1 : cw;
+    const ka = fill[a]++;
+    col[ka] = b;
+    weight[ka] = w;
+    const kb = fill[b]++;
+    col[kb] = a;
+    weight[kb] = w;
+  }
+  return { rowPtr, col, weight };
 }
 
 /** A user-given directed edge list [i, j, w] (the weight i puts on j), used exactly as given. */
