@@ -167,7 +167,7 @@ function buildTrackMix(): void {
       for (const f of fields) {
         const key = `track${k}.${f.key}`;
         const node = fieldInput(f, actors[0][f.key], (v) => editTrack(k, f.key, v), key);
-        if (f.key === 'entry') node.querySelector('.input-row')?.append(infoButton('entry'));
+        if (f.key === 'entry') node.querySelector('label .name')?.after(infoButton('entry'));
         grid.append(node);
       }
       row.append(grid);
@@ -455,6 +455,7 @@ async function runCurrent(startPaused = false): Promise<void> {
   current = { scenario, results: { runs: [], summaries: [], bins: HIST_BINS, progress: 0, totalRows: 0 }, done: false, paused: startPaused };
   histTick = undefined;
   running = true;
+  document.body.dataset.runState = 'running';
   updateButtons();
   setStatus(`Running ${runs} run${runs > 1 ? 's' : ''} of “${scenario.name}”…`);
   const mine = current;
@@ -527,6 +528,12 @@ function card(id: string, topic: string, extra?: HTMLElement): HTMLElement {
 }
 
 function buildPage(): void {
+  // A worker that dies (e.g. out of memory) says so instead of leaving the page waiting.
+  simulationWorker.addEventListener('error', (e) => {
+    running = false;
+    updateButtons();
+    setStatus(`The simulation worker stopped: ${e.message || 'unknown error'}. Reload the page to start a new one.`, true);
+  });
   const select = $('scenario-select') as HTMLSelectElement;
   select.replaceChildren(...scenarioLibrary.map((e) => el('option', { value: e.id, text: e.name })));
   select.addEventListener('change', () => {
