@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import type { Plugin } from 'vite';
 
@@ -26,7 +27,9 @@ export function renderMarkdown(md: string): string {
  * A Vite plugin: `import html from 'virtual:odd-html'` gives docs/ODD.md rendered at build time,
  * so the page ships no markdown parser. The file is our own, so its HTML is trusted.
  */
-export function oddHtml(path = 'docs/ODD.md'): Plugin {
+export function oddHtml(relative = 'docs/ODD.md'): Plugin {
+  // Absolute, or the dev server takes the watched file for an unresolved import.
+  const path = resolve(relative);
   return {
     name: 'detente-odd-html',
     resolveId: (id) => (id === ID ? '\0' + ID : undefined),
@@ -37,7 +40,7 @@ export function oddHtml(path = 'docs/ODD.md'): Plugin {
       try {
         md = readFileSync(path, 'utf8');
       } catch {
-        md = `The model description (${path}) is not in this build.`;
+        md = `The model description (${relative}) is not in this build.`;
       }
       return `export default ${JSON.stringify(renderMarkdown(md))};`;
     },
