@@ -186,6 +186,15 @@ describe('the page', () => {
     await page.waitForSelector('#about-dialog[open] h1');
     expect(await page.textContent('#about-dialog h1')).toContain('ODD');
     await page.click('#about-dialog .close');
+
+    // A scenario file from disk: a broken one is refused with a message, a valid one runs.
+    await page.setInputFiles('#open-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": 1,') });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('broken.json is not valid JSON'));
+    const other = JSON.parse(readFileSync('scenarios/track-one-only.json', 'utf8'));
+    await page.setInputFiles('#open-file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await page.waitForFunction((d) => document.getElementById('scenario-description')?.textContent === d, other.description ?? '');
+    await waitState(page, 'done');
+    expect(await page.$eval('#hist-tick', (e) => Number((e as HTMLInputElement).max))).toBe(other.ticks ?? 360);
     await page.close();
 
     // A hostile link: markup in the description must show as text and never run.
