@@ -7,8 +7,8 @@ import { scenarioHash } from '../scenarioHash';
 import { openSink, type Sink } from '../sink';
 import { version } from '../version';
 
-// The model pulls in mathjs, slow to load in Node (about a second here), so it is loaded only
-// once the flags have been checked: --help and usage errors answer at once.
+// The model (its modules, zod and mathjs) takes the better part of a second to load, so it is
+// loaded only once the flags have been checked: --help and usage errors answer without it.
 type Sim = typeof import('../../sim/index');
 
 const MAX_RUNS = 1_000_000;
