@@ -1,4 +1,4 @@
-import { parse, type MathNode } from 'mathjs';
+import { parse, type MathNode } from 'mathjs/number';
 
 /** Functions a kernel formula may call: arithmetic only. */
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'pow', 'min', 'max', 'floor', 'ceil']);

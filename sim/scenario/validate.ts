@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileKernel, KernelError } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
+import { columnNames } from '../observe';
 
 /** One problem with a scenario: the JSON path of the field (dot-separated, 0-based) and what is wrong. */
 export interface ValidationIssue {
@@ -38,7 +39,7 @@ export function estimateMemory(s: ScenarioData): { agents: number; edges: number
       edges = 2 * Math.round(within * (1 + (s.network.type === 'smallWorld' ? s.network.crossTies : 0)));
     }
   }
-  const columns = 22;
+  const columns = columnNames(s.parties.map((p) => p.name)).length;
   const bytes = agents * 36 + edges * 8 + (s.ticks + 1) * columns * 8;
   return { agents, edges, bytes };
 }
@@ -109,10 +110,28 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
 export function validateScenario(input: unknown): ValidationResult {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.flatMap((i) => issueOf(i)) };
+    const issues = parsed.error.issues.flatMap((i) => issueOf(i));
+    // the formula can still be checked on its own, so one pass reports it too
+    if (!issues.some((i) => i.path.startsWith('kernel'))) issues.push(...kernelIssues(input));
+    return { ok: false, issues };
   }
   const issues = semanticIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+}
+
+/** Checks a raw scenario's kernel formula when the rest of the file is invalid (a formula needs only itself and its params). */
+function kernelIssues(input: unknown): ValidationIssue[] {
+  const kernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
+  if (!kernel || typeof kernel.formula !== 'string') return [];
+  const params = kernel.params ?? {};
+  if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) return [];
+  try {
+    compileKernel(kernel.formula, params as Record<string, number>);
+    return [];
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    return [{ path: 'kernel.formula', message: e.message }];
+  }
 }
 
 function issueOf(i: z.core.$ZodIssue): ValidationIssue | ValidationIssue[] {
