@@ -1,4 +1,5 @@
-import { parse, type MathNode } from 'mathjs/number';
+import { FunctionNode, parse, SymbolNode, type MathNode } from 'mathjs/number';
+import { exp, log, pow } from './portableMath';
 
 /** Functions a kernel formula may call: arithmetic only. */
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'pow', 'min', 'max', 'floor', 'ceil']);
@@ -30,6 +31,7 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
   }
   for (const name of Object.keys(params)) {
     if (name === 'd') throw new KernelError('params must not define "d": it is the distance variable');
+    if (FUNCTIONS.has(name) || CONSTANTS.has(name)) throw new KernelError(`param "${name}" would hide the function or constant of that name; choose another name`);
     if (!Number.isFinite(params[name])) throw new KernelError(`param "${name}" must be a finite number`);
   }
   const problems: string[] = [];
@@ -67,12 +69,19 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
   });
   if (problems.length) throw new KernelError(`"${formula}": ${[...new Set(problems)].join('; ')}`);
 
-  const compiled = node.compile();
+  // Evaluated with engine-independent exp, log and pow (see portableMath.ts), so weights and
+  // everything downstream are the same bits in Node and every browser: `^` becomes pow(…).
+  const portable = node.transform((n) =>
+    n.type === 'OperatorNode' && (n as unknown as { fn: string }).fn === 'pow'
+      ? new FunctionNode(new SymbolNode('pow'), (n as unknown as { args: MathNode[] }).args)
+      : n);
+  const compiled = portable.compile();
+  const functions = { exp, log, pow, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil };
   const weights = new Float64Array(6);
   for (const d of KERNEL_DISTANCES) {
     let w: unknown;
     try {
-      w = compiled.evaluate({ ...params, d });
+      w = compiled.evaluate({ ...params, ...functions, d });
     } catch (e) {
       throw new KernelError(`"${formula}" fails at d = ${d}: ${(e as Error).message}`);
     }

@@ -1,4 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
+import { cos, exp, log, pow } from './portableMath';
 
 /** The saved state of one alea stream: four numbers, structured-cloneable. */
 export interface StreamState { c: number; s0: number; s1: number; s2: number }
@@ -40,14 +41,14 @@ export function replicateSeed(base: number, run: number): number {
 export function normal(rng: Stream): number {
   const u = 1 - rng(); // (0, 1]
   const v = rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** The Poisson(mean) count whose CDF first reaches u: one uniform per draw, so paired runs stay aligned. */
 export function poissonFromUniform(u: number, mean: number): number {
   if (!(mean > 0)) return 0;
   let k = 0;
-  let p = Math.exp(-mean);
+  let p = exp(-mean);
   let cdf = p;
   // the cap keeps a pathological mean from looping long; means here are incidentRate·dt, small
   while (u > cdf && k < 10_000) {
@@ -61,7 +62,7 @@ export function poissonFromUniform(u: number, mean: number): number {
 
 /** Gamma(shape, 1) by Marsaglia & Tsang (2000). */
 function gamma(rng: Stream, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  if (shape < 1) return gamma(rng, shape + 1) * pow(1 - rng(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -73,7 +74,7 @@ function gamma(rng: Stream, shape: number): number {
     } while (v <= 0);
     v = v * v * v;
     const u = 1 - rng();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    if (log(u) < 0.5 * x * x + d - d * v + d * log(v)) return d * v;
   }
 }
 

@@ -7,6 +7,7 @@ import {
 import { glaslStage } from './escalation';
 import type { Effects } from './effects';
 import { selectCohort } from './cohort';
+import { exp, pow } from '../portableMath';
 
 /** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
 export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull: boolean; peak: boolean; recentViolence: number } {
@@ -39,7 +40,7 @@ export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull
 
 /** A per-step probability from a per-year rate. */
 function chance(ratePerYear: number, dt: number): number {
-  return ratePerYear > 0 ? 1 - Math.exp(-ratePerYear * dt) : 0;
+  return ratePerYear > 0 ? 1 - exp(-ratePerYear * dt) : 0;
 }
 
 /**
@@ -88,7 +89,7 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
       const [from, to] = ctx.stageWindow[spec.track];
       const glasl = stage >= from && stage <= to ? 1 : p.offWindowFactor;
       const synergy = 1 + p.synergy * ((prevActivity[spec.track - 1] ?? 0) + (prevActivity[spec.track + 1] ?? 0)) / 2;
-      const tenure = 1 - Math.exp(-(a.tenure * dt) / p.tenureScale);
+      const tenure = 1 - exp(-(a.tenure * dt) / p.tenureScale);
       for (const q of parties) {
         if (a.consent[q]) a.trust[q] += dt * p.trustRate * (1 - a.trust[q]);
         a.effect[q] = a.consent[q] ? a.skill * spec.credibility * a.trust[q] * tenure * glasl * synergy : 0;
@@ -106,15 +107,15 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
       // activity counts effectiveness with the parties, capped at 1 per track
       state.activity[spec.track] = Math.min(1, state.activity[spec.track] + eMean);
     } else if (a.phase === PHASE_DISENGAGED) {
-      const fade = Math.pow(0.5, ((t - a.exitTick) * dt) / p.aftermathHalfLife);
+      const fade = pow(0.5, ((t - a.exitTick) * dt) / p.aftermathHalfLife);
       for (const q of parties) a.effect[q] = a.effectAtExit[q] * fade;
-      a.achievement *= Math.pow(0.5, dt / p.aftermathHalfLife);
+      a.achievement *= pow(0.5, dt / p.aftermathHalfLife);
     } else {
       a.effect.fill(0);
     }
 
     // effects, scaled by capacity and effectiveness, rates per year
-    a.commPool *= Math.exp(-p.relationDecay * dt);
+    a.commPool *= exp(-p.relationDecay * dt);
     let gain = 0;
     for (const q of parties) {
       const e = a.effect[q] * spec.capacity;
@@ -178,7 +179,7 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     // the actor's share of tension relief through the communication and understanding it built,
     // and of the violence deterred by the interdependence it built (in units of V; assumption)
     gain += dt * p.tensionRelief * T * a.commPool / 2;
-    a.tradePool *= Math.exp(-p.relationDecay * dt);
+    a.tradePool *= exp(-p.relationDecay * dt);
     if (a.tradePool > 0) gain += dt * p.tradeDeterrence * a.tradePool * (state.hostility[0] + state.hostility[1]) / 2 * (0.5 + 0.5 * T);
     // after exit the achievement only halves (MODEL.md §6); fading effects are no longer credited
     if (a.phase === PHASE_FOLLOW_THROUGH) a.achievement += gain;
@@ -199,7 +200,7 @@ function updateMedia(state: SimState, ctx: Context): void {
     if (spec.track !== 5) return;
     for (const q of ctx.actorParties[j]) target[q] += spec.valence * spec.capacity * state.actors[j].effect[q];
   });
-  const pull = 1 - Math.exp(-ctx.params.mediaDecay * ctx.dt);
+  const pull = 1 - exp(-ctx.params.mediaDecay * ctx.dt);
   for (let q = 0; q < 2; q++) {
     const goal = Math.max(-1, Math.min(1, target[q]));
     state.media[q] += pull * (goal - state.media[q]);

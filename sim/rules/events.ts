@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { partyIndex } from '../context';
 import { normal } from '../rng';
 import type { SimState } from '../state';
+import { exp } from '../portableMath';
 
 /**
  * Step 1: scheduled power shifts (timed, or triggered `delay` ticks after a settlement), then the
@@ -29,7 +30,7 @@ export function applyEvents(state: SimState, ctx: Context): void {
   for (let p = 0; p < 2; p++) {
     const z = normal(rng);
     const sigma = ctx.scenario.parties[p].powerDrift;
-    if (sigma > 0) state.power[p] = clampPower(state.power[p] * Math.exp(sigma * sqrtDt * z));
+    if (sigma > 0) state.power[p] = clampPower(state.power[p] * exp(sigma * sqrtDt * z));
   }
 }
 

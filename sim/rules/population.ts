@@ -3,6 +3,7 @@ import { NORMAL_TABLE } from '../normalTable';
 import type { SimState } from '../state';
 import type { Effects } from './effects';
 import { finishPartyMeans } from './hostility';
+import { exp, pow } from '../portableMath';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 
@@ -64,7 +65,7 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
   const mu = pr.contagion;
   const cw = pr.contactWeight;
   const noise = pr.noise * Math.sqrt(dt);
-  const perDecay = Math.exp(-pr.exposureDecay * dt);
+  const perDecay = exp(-pr.exposureDecay * dt);
   const dh = pr.exposureHostility;
   const dfExp = pr.exposureFear;
   let s = ctx.streams.agents.int32() | 0;
@@ -84,7 +85,7 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     const Hq = state.hostility[q];
     const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
     const inc = state.incidents[p];
-    const pExp = inc > 0 ? 1 - Math.pow(1 - pr.exposure, inc) : 0;
+    const pExp = inc > 0 ? 1 - pow(1 - pr.exposure, inc) : 0;
     const media = pr.mediaDepth * state.media[p];
     const mediaUp = state.media[p] < 0;
     const relA = fx.reliefAnger;

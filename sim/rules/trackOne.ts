@@ -3,6 +3,7 @@ import {
   PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS, type SimState,
 } from '../state';
 import { scheduleAfterSettlement } from './events';
+import { exp, log } from '../portableMath';
 
 /** Root causes left in place: the mean of both parties' mean anger and mean fear. */
 export function rootCause(state: Readonly<SimState>): number {
@@ -73,16 +74,16 @@ export function stepTrackOne(state: SimState, ctx: Context): void {
       state.trackOne = TRACK_ONE_NONE;
     } else if (conditions) {
       const rate = p.settleRate * state.ripeness * (1 + B) * (1 + p.guarantee);
-      if (uSign < 1 - Math.exp(-rate * dt)) {
+      if (uSign < 1 - exp(-rate * dt)) {
         let insights = 0;
         for (const a of state.actors) insights += a.insights;
         state.trackOne = TRACK_ONE_SETTLED;
         state.settlements += 1;
         state.signings.push({
           tick: state.tick + 1,
-          logPowerRatio: Math.log(state.power[0] / state.power[1]),
+          logPowerRatio: log(state.power[0] / state.power[1]),
           rootCause: rootCause(state),
-          quality: 1 - Math.exp(-(insights + B)),
+          quality: 1 - exp(-(insights + B)),
           collapseTick: null,
         });
         scheduleAfterSettlement(state, ctx, state.tick + 1);
@@ -90,10 +91,10 @@ export function stepTrackOne(state: SimState, ctx: Context): void {
     }
   } else {
     const s = state.signings[state.signings.length - 1];
-    const shift = Math.abs(Math.log(state.power[0] / state.power[1]) - s.logPowerRatio);
+    const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
     const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
-    const hazard = p.collapseBase * Math.exp(Math.min(50, exponent));
-    if (uCollapse < 1 - Math.exp(-hazard * dt)) {
+    const hazard = p.collapseBase * exp(Math.min(50, exponent));
+    if (uCollapse < 1 - exp(-hazard * dt)) {
       state.trackOne = TRACK_ONE_NONE;
       state.collapses += 1;
       s.collapseTick = state.tick + 1;

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { poissonFromUniform } from '../rng';
 import { TRACK_ONE_SETTLED, type SimState } from '../state';
+import { exp } from '../portableMath';
 
 /**
  * Step 2: incidents p→q ~ Poisson(λ·dt) with
@@ -31,6 +32,6 @@ export function applyViolence(state: SimState, ctx: Context): void {
   // test the product, not the rate: a tiny rate times dt underflows to 0 and would give 0/0
   const scale = 2 * p.incidentRate * dt;
   state.violence = scale > 0 ? Math.min(1, total / scale) : 0;
-  const keep = Math.exp(-p.hurtDecay * dt);
+  const keep = exp(-p.hurtDecay * dt);
   for (let q = 0; q < 2; q++) state.cost[q] = state.cost[q] * keep + state.incidents[q];
 }

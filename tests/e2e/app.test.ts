@@ -160,16 +160,10 @@ describe('the page', () => {
     await page.close();
   });
 
-  /*
-   * KNOWN FAILURE, marked with it.fails so the suite stays usable while it is open: Chromium's V8
-   * (156) and Node 20's V8 (11.3) round Math.exp, Math.log, Math.pow and Math.cos differently in
-   * the last bit for about 1 input in 10, so the engine's results drift apart (first in B_track2 at
-   * tick 22 of the default scenario). The worker equals the CLI under Node (tests/worker); byte
-   * equality across engines needs the model to call sim/portableMath.ts's exp/log/pow/cos instead
-   * of Math's (and mathjs's kernel evaluation the same ones). When that lands this test passes,
-   * vitest reports the unexpected pass, and `.fails` must be removed.
-   */
-  it.fails('exports a CSV equal, byte for byte, to the CLI\'s output for the same scenario, seed and runs', () => {
+  // Byte equality across JavaScript engines holds because the model computes exp, log, pow and
+  // cos with sim/portableMath.ts rather than Math's, whose last bits differ between Chromium's V8
+  // and Node's (they first parted in B_track2 at tick 22 of the default scenario).
+  it('exports a CSV equal, byte for byte, to the CLI\'s output for the same scenario, seed and runs', () => {
     expect(exported).toBeDefined();
     expect(exported?.app === exported?.cli).toBe(true);
   });
