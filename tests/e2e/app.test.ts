@@ -70,7 +70,11 @@ describe('the page', () => {
     await page.screenshot({ path: `${SHOTS}/desktop-1280x800.png` });
     await page.screenshot({ path: `${SHOTS}/desktop-full.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(300);
+    // the charts are redrawn at the new width, so the curve is legible on a phone
+    await page.waitForFunction(() => {
+      const svg = document.querySelector('[data-testid=escalation-chart] svg');
+      return !!svg && Number(svg.getAttribute('width')) <= 390;
+    });
     await page.screenshot({ path: `${SHOTS}/phone-390x844.png` });
     await page.screenshot({ path: `${SHOTS}/phone-full.png`, fullPage: true });
     expect(errors).toEqual([]);

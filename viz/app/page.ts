@@ -653,6 +653,22 @@ function buildPage(): void {
   });
 }
 
+/** Charts are drawn at their container's width: redraw them when the window's width changes (phone rotation, resizing). */
+function redrawOnResize(): void {
+  let width = window.innerWidth;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (window.innerWidth === width) return;
+      width = window.innerWidth;
+      if (current) current.renderedKey = '';
+      scheduleRender();
+      renderCompare();
+    }, 150);
+  });
+}
+
 function slug(s: string): string {
   return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
 }
@@ -689,6 +705,7 @@ async function start(): Promise<void> {
   renderTable();
   updateButtons();
   scheduleShare();
+  redrawOnResize();
   void runCurrent();
   if (variants.length) void runVariants();
 }
