@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, UsageError, type Command } from '../command';
+import { InputError, integerFlag, UsageError, type Command } from '../command';
 import { version } from '../version';
 
 const LIBRARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
-
-function positiveInt(value: unknown, flag: string, fallback: number | undefined): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new UsageError(`${flag} must be a whole number from 2 to 100000, got "${String(value)}"`);
-  return n;
-}
 
 /** `detente claims`: runs MODEL.md §9's claims as ensemble experiments and prints the table. */
 export const claims: Command = {
@@ -50,8 +43,8 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
 1 bad input (a scenario missing or invalid), 2 usage error.
 `,
   async run({ values }, io) {
-    const runs = positiveInt(values.runs, '--runs', 40)!;
-    const population = positiveInt(values.population, '--population', undefined);
+    const runs = integerFlag(values, 'runs', 2, 100_000) ?? 40;
+    const population = integerFlag(values, 'population', 2, 10_000_000);
     const only = values.only ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
     const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
     const known = CLAIMS.map((c) => c.id as string);
