@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mainIn } from '../detente';
+
+describe('detente claims', () => {
+  it('detente claims --only C7,C8 prints a table with a verdict per claim and exits 0', async () => {
+    const out = await mainIn(['claims', '--only', 'C7,C8', '--runs', '2']);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^claim\s+effect \[95 % interval\]\s+control\s+verdict$/);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual(['C7 Richardson', 'C8 DeGroot']);
+    expect(lines.slice(1).every((l) => l.endsWith('holds'))).toBe(true);
+    expect(out.stderr).toMatch(/^C7 Richardson: holds/m);
+  });
+
+  it('detente claims --json carries the version, the settings and each claim\'s effect and control', async () => {
+    const out = await mainIn(['claims', '--only', 'C8', '--runs', '2', '--json']);
+    expect(out.code).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.detente).toMatch(/^\d+\.\d+\.\d+/);
+    expect(json.runs).toBe(2);
+    expect(json.results).toHaveLength(1);
+    expect(json.results[0]).toMatchObject({ id: 'C8', holds: true, control: { removed: true } });
+    expect(json.results[0].effect.mean).toBeLessThan(1e-6);
+  });
+
+  it('detente claims refuses unknown claims and malformed flags with exit 2', async () => {
+    expect((await mainIn(['claims', '--only', 'C99'])).code).toBe(2);
+    expect((await mainIn(['claims', '--runs', '1'])).code).toBe(2);
+    expect((await mainIn(['claims', '--json', '--markdown'])).code).toBe(2);
+  });
+
+  it('detente claims reports a missing library scenario as bad input (exit 1) naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-claims-'));
+    writeFileSync(join(dir, 'README'), 'empty library');
+    const out = await mainIn(['claims', '--only', 'C3', '--runs', '2', '--scenarios', dir]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(join(dir, 'track-one-only.json'));
+  });
+});
