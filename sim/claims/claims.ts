@@ -15,7 +15,8 @@ export interface ClaimResult {
   /** Whether the claim holds (its own criterion, stated in `criterion`). */
   holds: boolean;
   criterion: string;
-  control: { description: string; effect: Estimate; removed: boolean };
+  /** `removed`: the control behaves as the claim's mechanism predicts (usually: the effect is gone); `outcome` says so in words. */
+  control: { description: string; effect: Estimate; removed: boolean; outcome?: string };
   /** Further figures behind the verdict. */
   notes: string[];
 }
@@ -279,7 +280,7 @@ export function claimRichardson(): ClaimResult {
     effect: single(recurrence),
     holds: recurrence <= 1e-12 && Math.abs(stable.H[100] - 0.633968) < 5e-7 && errFine < 0.01 && ceiling,
     criterion: 'recurrence to 1e-12; H(1) = 0.633968 at dt = 0.01 (closed form 0.632121); the unstable case reaches the ceiling',
-    control: { description: 'dt ten times coarser: the closed-form error grows about tenfold (first-order Euler)', effect: single(errCoarse / errFine), removed: errCoarse / errFine > 5 && errCoarse / errFine < 20 },
+    control: { description: 'dt ten times coarser: the closed-form error grows about tenfold (first-order Euler)', effect: single(errCoarse / errFine), removed: errCoarse / errFine > 5 && errCoarse / errFine < 20, outcome: 'the ratio of the errors, as first-order Euler predicts' },
     notes: [`H(1): ${stable.H[100].toFixed(6)} at dt = 0.01 (error ${errFine.toExponential(2)}), ${coarse.H[10].toFixed(6)} at dt = 0.1 (error ${errCoarse.toExponential(2)})`, `unstable case at 3 years: ${unstable.H[300]}`],
   };
 }
@@ -308,7 +309,7 @@ export function claimDeGroot(): ClaimResult {
     effect: single(err),
     holds: err < 1e-6,
     criterion: 'within 1e-6 (agent state is Float32)',
-    control: { description: 'contagion μ = 0: anger stays at (1, 0)', effect: single(moved), removed: moved < 1e-12 },
+    control: { description: 'contagion μ = 0: anger stays at (1, 0)', effect: single(moved), removed: moved < 1e-12, outcome: 'how far anger moved: it did not' },
     notes: [`after 1 step (${got[0].map((v) => v.toFixed(6)).join(', ')}), after 3 (${got[1].map((v) => v.toFixed(6)).join(', ')}), after 100 (${got[2].map((v) => v.toFixed(6)).join(', ')})`],
   };
 }

@@ -20,7 +20,7 @@ export function claimsMarkdown(results: readonly ClaimResult[]): string {
     '',
     `- Criterion: ${r.criterion}.`,
     `- Effect (95 % interval): ${ci(r.effect)} — ${r.effectLabel}.`,
-    `- Control: ${r.control.description} → ${ci(r.control.effect)}; ${r.control.removed ? 'the effect is gone' : 'the effect remains'}.`,
+    `- Control: ${r.control.description} → ${ci(r.control.effect)}; ${r.control.outcome ?? (r.control.removed ? 'the effect is gone' : 'the effect remains')}${r.control.removed ? '' : ' — not as the mechanism predicts'}.`,
     ...r.notes.map((n) => `- ${n}`),
   ].join('\n'));
   return [
