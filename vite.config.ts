@@ -7,6 +7,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {
+    reporters: ['default', './tests/helpers/plainSummary.ts'],
     projects: [
       {
         extends: true,
