@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replicateSeed } from '../../sim/index';
-import { detente, parseCSV, ROOT, SCENARIO, SMALL } from './detente';
+import { detente, parseCSV, ROOT, SCENARIO, SMALL } from './helpers/detente';
 
 // These spawn the real bin, node cli/detente.mjs, as a user would. Each start that loads the
 // model costs a second or more, so these cover what only a real process shows (the bootstrap,

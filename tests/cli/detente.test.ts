@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../cli/commands/index';
-import { mainIn } from './detente';
+import { mainIn } from './helpers/detente';
 
 describe('main', () => {
   it('main(["--help"]) lists every command and exits 0', async () => {

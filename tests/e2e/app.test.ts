@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from './browser';
+import { launch } from './helpers/browser';
 import { encodeShare } from '../../viz/app/share';
 import base from '../../scenarios/intrastate-conflict.json';
 

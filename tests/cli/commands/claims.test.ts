@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainIn } from '../detente';
+import { mainIn } from '../helpers/detente';
 
 describe('detente claims', () => {
   it('detente claims --only C7,C8 prints a table with a verdict per claim and exits 0', async () => {

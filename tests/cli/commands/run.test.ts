@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyOverrides, parseOverride, parseScenario, replicateSeed, run, summariesCSV, summarizeRun, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
-import { fromRoot, mainIn, parseCSV, ROOT, SCENARIO, SMALL } from '../detente';
+import { fromRoot, mainIn, parseCSV, ROOT, SCENARIO, SMALL } from '../helpers/detente';
 
 const TICKS = 6;
 const FILE = fromRoot(SCENARIO);

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromRoot, mainIn, SCENARIO } from '../detente';
+import { fromRoot, mainIn, SCENARIO } from '../helpers/detente';
 
 const fixture = (name: string) => fromRoot(`tests/fixtures/cli/${name}.json`);
 /** The paths of the "path: message" lines on stderr. */

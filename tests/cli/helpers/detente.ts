@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root, where the CLI runs as a user would run it from the checkout. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = 'cli/detente.mjs';
 /** A path inside the repository, absolute. */
 export const fromRoot = (path: string) => join(ROOT, path);
@@ -46,7 +46,7 @@ function expectTrailingNewline(text: string): void {
  * to it must be absolute (see `fromRoot`), since the test's working directory may differ.
  */
 export async function mainIn(args: readonly string[]): Promise<Outcome> {
-  const { main } = await import('../../cli/detente.ts');
+  const { main } = await import('../../../cli/detente.ts');
   const stdout = capture();
   const stderr = capture();
   const code = await main([...args], { stdout: stdout.stream, stderr: stderr.stream });
