@@ -1,5 +1,16 @@
-import { FunctionNode, parse, SymbolNode, type MathNode } from 'mathjs/number';
+import {
+  addDependencies, create, divideDependencies, FunctionNodeDependencies, multiplyDependencies, parseDependencies,
+  subtractDependencies, SymbolNodeDependencies, unaryMinusDependencies, unaryPlusDependencies, type MathNode,
+} from 'mathjs/number';
 import { exp, log, pow } from './portableMath';
+
+// A mathjs instance with only the parser and the arithmetic operators a kernel may use: it keeps
+// the worker's bundle small (the functions themselves come from the scope, see below).
+const math = create({
+  parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies,
+  unaryMinusDependencies, unaryPlusDependencies, FunctionNodeDependencies, SymbolNodeDependencies,
+});
+const { parse, FunctionNode, SymbolNode } = math;
 
 /** Functions a kernel formula may call: arithmetic only. */
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'pow', 'min', 'max', 'floor', 'ceil']);
@@ -76,7 +87,7 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
       ? new FunctionNode(new SymbolNode('pow'), (n as unknown as { args: MathNode[] }).args)
       : n);
   const compiled = portable.compile();
-  const functions = { exp, log, pow, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil };
+  const functions = { exp, log, pow, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil, pi: Math.PI, e: Math.E };
   const weights = new Float64Array(6);
   for (const d of KERNEL_DISTANCES) {
     let w: unknown;
