@@ -43,9 +43,9 @@ const SmallWorld = z.strictObject({
 
 const EdgeList = z.strictObject({
   type: doc(z.literal('edges'), { meaning: 'Network kind: smallWorld (Watts–Strogatz within each party plus cross-party ties) or edges (a given list).', unit: 'choice', source: 'Watts & Strogatz 1998; MODEL.md §3' }),
-  edges: doc(z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().min(0)])).max(5e7), {
-    meaning: 'Directed weighted ties [i, j, w]: the weight agent i puts on agent j. Agents are numbered across parties in order; self-loops allowed; weights used exactly as given.',
-    unit: '[agent, agent, weight ≥ 0]', source: 'scenario',
+  edges: doc(z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.number().min(0).max(1e6)])).max(5e7), {
+    meaning: 'Directed weighted ties [i, j, w]: the weight agent i puts on agent j. Agents are numbered across parties in order; self-loops allowed; weights used as given, in single precision, up to 10^6 (a larger one would overflow and turn the neighbour mean into NaN).',
+    unit: '[agent, agent, weight in [0, 10^6]]', source: 'scenario',
   }),
 });
 

@@ -90,6 +90,7 @@ describe('validateScenario()', () => {
     ['an edge from an agent that does not exist', withField('network', { type: 'edges', edges: [[25, 1, 1]] }), 'network.edges.0.0'],
     ['a NaN edge weight', withField('network', { type: 'edges', edges: [[0, 1, Number.NaN]] }), 'network.edges.0.2'],
     ['an infinite edge weight', withField('network', { type: 'edges', edges: [[0, 1, Number.POSITIVE_INFINITY]] }), 'network.edges.0.2'],
+    ['an edge weight too large for single precision', withField('network', { type: 'edges', edges: [[0, 1, 1e39]] }), 'network.edges.0.2'],
     ['a NaN kernel param', withField('kernel.params', { L: Number.NaN }), 'kernel.params.L'],
     ['a negative edge weight', withField('network', { type: 'edges', edges: [[0, 1, -1]] }), 'network.edges.0.2'],
     ['an edge that is not a triple', withField('network', { type: 'edges', edges: [[0, 1]] }), 'network.edges.0'],
