@@ -33,6 +33,36 @@ export async function encodeShare(state: ShareState): Promise<string> {
 /** Limit on the inflated size, so a hostile link cannot exhaust memory. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
+class TooLarge extends Error {}
+
+/**
+ * Inflates a link's data, stopping as soon as the output passes MAX_BYTES: deflate packs a run of
+ * zeros about a thousandfold, so a link of a few megabytes could otherwise inflate to gigabytes
+ * before any check on the result.
+ */
+async function inflateBounded(bytes: Uint8Array): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /**
  * Reads a share hash back. Returns undefined when there is none; throws an Error saying what is
  * wrong when it is malformed. The scenarios inside are untrusted: the caller validates them.
@@ -43,10 +73,9 @@ export async function decodeShare(hash: string): Promise<ShareState | undefined>
   if (!m) throw new Error('the link\'s data is not in the expected form (#s=…)');
   let text: string;
   try {
-    const bytes = await pipe(fromBase64Url(m[1]), new DecompressionStream('deflate-raw'));
-    if (bytes.length > MAX_BYTES) throw new Error('too large');
-    text = new TextDecoder().decode(bytes);
-  } catch {
+    text = new TextDecoder().decode(await inflateBounded(fromBase64Url(m[1])));
+  } catch (e) {
+    if (e instanceof TooLarge) throw new Error(`the link\'s data is too large (over ${MAX_BYTES / 1024 / 1024} MB once unpacked)`);
     throw new Error('the link\'s data is damaged (it could not be decompressed)');
   }
   let data: unknown;

@@ -16,6 +16,16 @@ describe('share', () => {
     await expect(decodeShare('#s=AAAA')).rejects.toThrow(/damaged/);
   });
 
+  it('decodeShare(hash) refuses a link that inflates past its limit, without inflating all of it', async () => {
+    // 64 MiB of zeros deflate to about 64 KiB: a compression bomb small enough for a URL
+    const zeros = new Uint8Array(64 * 1024 * 1024);
+    const packed = new Uint8Array(await new Response(new Blob([zeros]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < packed.length; i += 0x8000) s += String.fromCharCode(...packed.subarray(i, i + 0x8000));
+    const hash = '#s=' + btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    await expect(decodeShare(hash)).rejects.toThrow(/too large/);
+  });
+
   it('decodeShare(hash) clamps the ensemble size and drops malformed variants', async () => {
     const bad = await encodeShare({ ...state, runs: 1e9, variants: [{ name: 5 } as unknown as ShareState['variants'][0], { name: 'ok', scenario: 1 }] });
     const got = await decodeShare(bad);
