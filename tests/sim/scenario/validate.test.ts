@@ -97,6 +97,7 @@ describe('validateScenario()', () => {
     ['an unknown network type', withField('network', { type: 'ring' }), 'network.type'],
     ['an odd degree', withField('network.degree', 3), 'network.degree', /even/],
     ['a degree above the population', withField('network.degree', 12), 'network.degree', /less than the population/],
+    ['a lull window so long that every step would sum a year of windows of it', withField('params.lullWindow', 1e8), 'params.lullWindow'],
     ['contagion × dt above 1', withField('params.contagion', 13), 'params.contagion', /at most 1/],
     ['a kernel formula that is not arithmetic', withField('kernel.formula', 'import("fs")'), 'kernel.formula', /not allowed/],
     ['a kernel formula with a negative weight', withField('kernel.formula', '1 - d'), 'kernel.formula', /non-negative/],
