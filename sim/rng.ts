@@ -1,4 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
+import { normalQuantile } from './normalTable';
 import { cos, exp, log, pow } from './portableMath';
 
 /** The saved state of one alea stream: four numbers, structured-cloneable. */
@@ -44,9 +45,20 @@ export function normal(rng: Stream): number {
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
-/** The Poisson(mean) count whose CDF first reaches u: one uniform per draw, so paired runs stay aligned. */
+/** Above this mean e^−mean nears underflow, so the CDF sum cannot start; the normal approximation takes over. */
+const POISSON_NORMAL_FROM = 700;
+
+/**
+ * The Poisson(mean) count whose CDF first reaches u: one uniform per draw, so paired runs stay
+ * aligned. Beyond a mean of 700 (possible with few ticks a year and a high incident rate) it is
+ * the normal approximation's quantile with continuity correction, accurate to a count or two there.
+ */
 export function poissonFromUniform(u: number, mean: number): number {
   if (!(mean > 0)) return 0;
+  if (mean > POISSON_NORMAL_FROM) {
+    const z = normalQuantile(Math.min(1 - 2 ** -53, Math.max(2 ** -1074, u)));
+    return Math.max(0, Math.floor(mean + Math.sqrt(mean) * z + 0.5));
+  }
   let k = 0;
   let p = exp(-mean);
   let cdf = p;

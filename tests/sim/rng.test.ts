@@ -131,6 +131,26 @@ describe('poissonFromUniform()', () => {
     const k = poissonFromUniform(0.5, 1e6);
     expect(Number.isFinite(k)).toBe(true);
   });
+
+  it.each([650, 750, 1e4, 1e6])('poissonFromUniform(u, %f), where e^-mean underflows or nearly, still has the Poisson mean and spread', (mean) => {
+    const N = 2000;
+    let s = 0;
+    let ss = 0;
+    for (let i = 0; i < N; i++) {
+      const k = poissonFromUniform((i + 0.5) / N, mean);
+      s += k;
+      ss += k * k;
+    }
+    const m = s / N;
+    expect(Math.abs(m - mean)).toBeLessThan(1);
+    expect((ss / N - m * m) / mean).toBeCloseTo(1, 1);
+  });
+
+  it('poissonFromUniform() moves by at most two counts where it switches to the normal approximation', () => {
+    for (const u of [0.001, 0.2, 0.5, 0.9, 0.999]) {
+      expect(Math.abs(poissonFromUniform(u, 700.0001) - poissonFromUniform(u, 700))).toBeLessThanOrEqual(2);
+    }
+  });
 });
 
 describe('normal() and betaMeanSd()', () => {
