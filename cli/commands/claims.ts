@@ -45,7 +45,9 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
   async run({ values }, io) {
     const runs = integerFlag(values, 'runs', 2, 100_000) ?? 40;
     const population = integerFlag(values, 'population', 2, 10_000_000);
-    const only = values.only ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
+    const only = values.only !== undefined ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
+    // an empty list would otherwise mean "no filter" and run every claim
+    if (only && !only.length) throw new UsageError('--only names no claims; give their ids, e.g. --only C1,C3');
     const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
     const known = CLAIMS.map((c) => c.id as string);
     const unknown = only?.filter((id) => !known.includes(id)) ?? [];
@@ -60,10 +62,19 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
         throw new InputError([`${file}: ${(e as Error).message}`]);
       }
     };
+    const { ScenarioError } = await import('../../sim/scenario/validate');
     const started = Date.now();
-    const results = runClaims({ runs, population, load }, only, (r) => {
-      io.stderr.write(`${r.id} ${r.title}: ${r.holds ? 'holds' : 'fails'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    });
+    let results;
+    try {
+      results = runClaims({ runs, population, load }, only, (r) => {
+        io.stderr.write(`${r.id} ${r.title}: ${r.holds ? 'holds' : 'fails'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      });
+    } catch (e) {
+      // e.g. a --population too small for the network's degree: bad input, not an internal error
+      if (!(e instanceof ScenarioError)) throw e;
+      const why = population !== undefined ? ` with --population ${population}` : '';
+      throw new InputError([`detente claims: a scenario of the experiments is invalid${why}:`, ...e.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`)]);
+    }
     if (values.json) {
       io.stdout.write(JSON.stringify({ detente: version(), runs, population: population ?? null, results }, null, 2) + '\n');
     } else if (values.markdown) {

@@ -30,6 +30,17 @@ describe('detente claims', () => {
     expect((await mainIn(['claims', '--only', 'C99'])).code).toBe(2);
     expect((await mainIn(['claims', '--runs', '1'])).code).toBe(2);
     expect((await mainIn(['claims', '--json', '--markdown'])).code).toBe(2);
+    const none = await mainIn(['claims', '--only', ',', '--runs', '2']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--only names no claims/);
+  });
+
+  it('detente claims reports a --population that makes a scenario invalid as bad input (exit 1) naming the field', async () => {
+    const out = await mainIn(['claims', '--only', 'C3', '--runs', '2', '--population', '2']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/with --population 2/);
+    expect(out.stderr).toMatch(/^network\.degree: must be less than the population/m);
+    expect(out.stderr).not.toMatch(/internal error/);
   });
 
   it('detente claims reports a missing library scenario as bad input (exit 1) naming the file', async () => {
