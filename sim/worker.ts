@@ -75,6 +75,13 @@ export interface WorkerApi {
   cancel(): void;
 }
 
+/**
+ * Most memory one request may take in the browser. Validation allows 8 GiB, a limit for the
+ * command line, which streams runs and keeps one; here the worker and the page each keep every
+ * replicate's columns, so a link with a long run could otherwise exhaust the tab's memory.
+ */
+const BROWSER_MEMORY_LIMIT = 1024 ** 3;
+
 /** A yield that lets queued messages (cancel, pause) in, without setTimeout's 4 ms clamp. */
 function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => {
@@ -115,6 +122,13 @@ export function createWorkerApi(): WorkerApi {
     const partyNames = scenario.parties.map((p) => p.name);
     const names = columnNames(partyNames);
     const totalRows = scenario.ticks + 1;
+    const bytes = 2 * 8 * totalRows * (runs * names.length + 4 * bins);
+    if (bytes > BROWSER_MEMORY_LIMIT) {
+      return {
+        status: 'failed',
+        message: `${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks.toLocaleString('en')} ticks would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory in the browser (the limit is 1 GiB): lower ticks or the ensemble size, or run it with the command line (npx detente run), which streams its output`,
+      };
+    }
     const summaries: RunSummary[] = [];
     const all: Columns[] = [];
     const cancelled = () => my !== generation;

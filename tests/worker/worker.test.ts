@@ -66,6 +66,15 @@ describe('sim/worker', () => {
     if (out.status === 'invalid') expect(out.issues.map((i) => i.path)).toContain('ticks');
   });
 
+  it('start(request) refuses, with a message, a run too long to hold in the browser that validation allows', async () => {
+    const client = connect();
+    // 5·10^6 ticks of 26 columns: about 1 GB, under validation's 8 GiB limit, but kept twice (page and worker)
+    const out = await client.start({ scenario: { ...small, mode: 'meanfield', ticks: 5_000_000 } }, { chunk() {}, runDone() {} });
+    client.terminate();
+    expect(out.status).toBe('failed');
+    if (out.status === 'failed') expect(out.message).toMatch(/would need about 1\.9 GiB of memory in the browser \(the limit is 1 GiB\)/);
+  });
+
   it('cancel() stops a long run before it ends', async () => {
     const client = connect();
     const got = collector(columnNames(small.parties.map((p) => p.name)));
