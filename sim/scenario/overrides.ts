@@ -56,8 +56,15 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** A one-level copy of an array or object (anything else as is), so a write below it leaves the input alone. */
+function shallowCopy(x: unknown): unknown {
+  if (Array.isArray(x)) return x.slice();
+  return isRecord(x) ? { ...x } : x;
+}
+
 /**
- * Sets `o.value` at `o.path` inside `target` (mutated). Missing objects along the way are created,
+ * Sets `o.value` at `o.path` inside `target` (mutated; each array or object along the path is
+ * replaced by a shallow copy first, so the caller's input is never written to). Missing objects along the way are created,
  * since a file may leave out whole sections (`kernel`, `params`) that have defaults; an index
  * beyond an array's end, an index into something that is not an array, or a path through a
  * number, string, boolean or null is an OverrideError naming the path.
@@ -76,7 +83,7 @@ function setAt(target: Record<string, unknown>, o: Override): void {
         throw new OverrideError(here, `no element ${i}: ${parent} has ${node.length} element${node.length === 1 ? '' : 's'}${node.length ? ` (indices 0…${node.length - 1})` : ''}`);
       }
       if (last) node[i] = o.value;
-      else node = node[i];
+      else node = node[i] = shallowCopy(node[i]);
     } else if (isRecord(node)) {
       if (last) {
         node[seg] = o.value;
@@ -86,7 +93,7 @@ function setAt(target: Record<string, unknown>, o: Override): void {
           if (INDEX.test(next)) throw new OverrideError(`${here}.${next}`, `no element ${next}: ${here} is missing from the scenario`);
           node[seg] = {};
         }
-        node = node[seg];
+        node = node[seg] = shallowCopy(node[seg]);
       }
     } else {
       throw new OverrideError(o.path.join('.'), `${parent} is ${describe(node)}, not an object or array, so it has no field "${seg}"`);
@@ -96,12 +103,13 @@ function setAt(target: Record<string, unknown>, o: Override): void {
 
 /**
  * Applies overrides in order to a copy of a scenario as parsed from JSON (the input is not
- * changed). The result still has to be validated, exactly like a file.
+ * changed). The result still has to be validated, exactly like a file. Only the objects along each
+ * path are copied: a deep clone of the whole input overflowed the stack on a hostile, deeply nested file.
  */
 export function applyOverrides(input: unknown, overrides: readonly Override[]): unknown {
   if (!overrides.length) return input;
   if (!isRecord(input)) throw new OverrideError('', `the scenario is ${describe(input)}, not an object, so overrides cannot apply`);
-  const copy = structuredClone(input);
+  const copy = { ...input };
   for (const o of overrides) setAt(copy, o);
   return copy;
 }

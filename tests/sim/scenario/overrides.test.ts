@@ -129,6 +129,16 @@ describe('applyOverrides', () => {
     if (!unknown.ok) expect(unknown.issues[0].message).toMatch(/nonsense/);
   });
 
+  it('applyOverrides(input, overrides) copies only the path it writes, so a deeply nested input cannot overflow the stack', () => {
+    let deep: Json = { leaf: 1 };
+    for (let k = 0; k < 100_000; k++) deep = { x: deep };
+    const input: Json = { ...file(), junk: deep };
+    const out = applyOverrides(input, [parseOverride('parties.1.power=2')]) as Json;
+    expect((out.parties as Json[])[1].power).toBe(2);
+    expect(out.junk).toBe(deep);
+    expect((input.parties as Json[])[1].power).toBeUndefined();
+  });
+
   it('applyOverrides(input, []) returns the input itself', () => {
     const input = file();
     expect(applyOverrides(input, [])).toBe(input);
