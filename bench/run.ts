@@ -101,7 +101,7 @@ for (const n of sizes) {
   const t0 = performance.now();
   const sim = createSimulation(sc, { seed: 1 });
   const buildSeconds = (performance.now() - t0) / 1000;
-  step(sim.state, sim.ctx); // allocates the context's snapshot buffer
+  step(sim.state, sim.ctx);
   const h1 = heap();
   const bytes = typedBytes(sim);
   const edges = sim.state.col.length;

@@ -6,6 +6,7 @@ import type { ScenarioData } from './scenario/schema';
 import { MEMORY_LIMIT } from './scenario/validate';
 import type { SimState } from './state';
 import { step } from './step';
+import { preparePopulation } from './rules/population';
 import { summarize, type RunSummary } from './summary';
 
 /** Options of `run`. */
@@ -40,15 +41,19 @@ export interface Simulation {
 
 /** Creates a simulation at tick 0, or resumed from a saved state. */
 export function createSimulation(scenario: ScenarioData, o: { run?: number; seed?: number; from?: SimState } = {}): Simulation {
+  let sim: Simulation;
   if (o.from) {
     const state = structuredClone(o.from);
-    return { ctx: createContext(scenario, state.seed, state.streams), state };
+    sim = { ctx: createContext(scenario, state.seed, state.streams), state };
+  } else {
+    const seed = o.seed ?? replicateSeed(scenario.seed, o.run ?? 0);
+    const ctx = createContext(scenario, seed);
+    const state = createState(ctx);
+    state.seed = seed;
+    sim = { ctx, state };
   }
-  const seed = o.seed ?? replicateSeed(scenario.seed, o.run ?? 0);
-  const ctx = createContext(scenario, seed);
-  const state = createState(ctx);
-  state.seed = seed;
-  return { ctx, state };
+  if (!sim.ctx.meanfield) preparePopulation(sim.state, sim.ctx);
+  return sim;
 }
 
 /**

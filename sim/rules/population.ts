@@ -43,9 +43,23 @@ function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Ui
  * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
  * `agents` stream, cheap enough to inline in the hot loop.
  */
-export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
+/**
+ * Allocates the population pass's per-run buffers (the snapshot, the unit-weight row flags) once,
+ * when a simulation is created, rather than in its first step. Safe to call again: it only
+ * allocates what is missing or out of date.
+ */
+export function preparePopulation(state: Readonly<SimState>, ctx: Context): void {
   const n = state.partyStart[2];
   if (ctx.pairs.length !== 2 * n) ctx.pairs = new Float32Array(2 * n);
+  if (ctx.unitRowsOf !== state.weight || ctx.unitRows.length !== n) {
+    ctx.unitRows = unitWeightRows(state.rowPtr, state.weight, n);
+    ctx.unitRowsOf = state.weight;
+  }
+}
+
+export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
+  const n = state.partyStart[2];
+  preparePopulation(state, ctx);
   const A = state.anger;
   const F = state.fear;
   const X = ctx.pairs;
@@ -54,10 +68,6 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
     X[2 * i + 1] = F[i];
   }
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
-  if (ctx.unitRowsOf !== weight || ctx.unitRows.length !== n) {
-    ctx.unitRows = unitWeightRows(rowPtr, weight, n);
-    ctx.unitRowsOf = weight;
-  }
   const unit = ctx.unitRows;
   const NT = NORMAL_TABLE;
   const pr = ctx.params;
