@@ -202,11 +202,22 @@ describe('the page', () => {
     const { page: p2, errors: e2 } = await open(link);
     await waitState(p2, 'done');
     expect(await p2.textContent('#scenario-description')).toBe(evil.description);
+    // the skipped variant is still reported once the run is done, not overwritten by its status
+    expect(await p2.textContent('#status')).toMatch(/Variant "broken" in the link is invalid and was skipped.*Done: 1 run/);
     expect(await p2.$$('#scenario-description img')).toHaveLength(0);
     expect(await p2.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(e2).toEqual([]);
     expect(errors).toEqual([]);
     await p2.close();
+  });
+
+  it('says, after the default scenario has run, that a damaged share link could not be read', async () => {
+    const { page, errors } = await open(baseURL + '#s=AAAA');
+    await waitState(page, 'done');
+    expect(await page.textContent('#status')).toMatch(/The shared link could not be read: .*damaged.*Done: /);
+    expect(await page.getAttribute('#status', 'role')).toBe('alert');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('cancel stops a long run', async () => {

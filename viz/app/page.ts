@@ -48,6 +48,8 @@ const stash = new Map<number, Json[]>();
 let current: { scenario: Scn; results: RunResults; done: boolean; paused: boolean; stats?: EnsembleStats; band?: Bands; renderedKey?: string } | undefined;
 let running = false;
 let histTick: number | undefined;
+/** What was wrong with the link the page opened with; kept beside the first run's status, which would otherwise hide it. */
+let linkNotice = '';
 const runner = createRunner(simulationWorker);
 // Started on first use: two workers loading at once would slow the first curve on small machines.
 let compareRunner: ReturnType<typeof createRunner> | undefined;
@@ -477,7 +479,9 @@ async function runCurrent(startPaused = false): Promise<void> {
     mine.done = true;
     mine.stats = outcome.stats;
     mine.band = outcome.bands.X;
-    setStatus(`Done: ${runs} run${runs > 1 ? 's' : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    const done = `Done: ${runs} run${runs > 1 ? 's' : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`;
+    setStatus(linkNotice ? `${linkNotice} ${done}` : done, !!linkNotice);
+    linkNotice = '';
   } else if (outcome.status === 'cancelled') setStatus('Cancelled.');
   else if (outcome.status === 'invalid') {
     setStatus('The scenario is invalid: see the fields marked in red.', true);
@@ -696,6 +700,8 @@ async function start(): Promise<void> {
   } catch (e) {
     setStatus(`The shared link could not be read: ${(e as Error).message}. Showing the default scenario.`, true);
   }
+  // the link's problems (unreadable, invalid scenario, skipped variants) are in the status now
+  if ($('status').classList.contains('error')) linkNotice = $('status').textContent ?? '';
   if (!fromLink) {
     const def = scenarioLibrary.find((e) => e.id === DEFAULT_SCENARIO) ?? scenarioLibrary[0];
     loadScenario(def.json, def.name);
