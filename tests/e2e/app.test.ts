@@ -179,6 +179,8 @@ describe('the page', () => {
     await page.waitForFunction(() => (document.querySelector('[data-error-for="ticks"]')?.textContent ?? '') !== '');
     expect(await page.$eval('[data-testid=run]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(await page.getAttribute('[data-path="ticks"]', 'aria-invalid')).toBe('true');
+    await setField(page, '#seed', '');
+    await page.waitForFunction(() => (document.getElementById('seed-error')?.textContent ?? '') !== '');
     await page.click('[data-testid=track-2] ~ button.info');
     expect(await page.textContent('#explain')).toContain('Dartmouth');
     await page.click('[data-testid=about]');

@@ -563,8 +563,9 @@ function buildPage(): void {
   });
   $('download-scenario').addEventListener('click', () => download(`${slug(working.name)}.json`, JSON.stringify(working, null, 2) + '\n', 'application/json'));
   $('seed').addEventListener('change', () => {
-    const v = Number(($('seed') as HTMLInputElement).value);
-    working.seed = v;
+    // an empty field is a missing seed, shown as an error, not seed 0 (Number('') is 0)
+    const raw = ($('seed') as HTMLInputElement).value.trim();
+    working.seed = raw === '' ? Number.NaN : Number(raw);
     void changed();
   });
   $('runs').addEventListener('change', () => {
