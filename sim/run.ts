@@ -33,7 +33,10 @@ export interface RunResult {
   state: SimState;
 }
 
-/** A live run: its context and state, stepped by `advance`. */
+/**
+ * A live run: its context and state, advanced by `step(state, ctx)`. Stepping does not save the
+ * streams into `state.streams` (`run` does, at its end), so resume only from a state `run` returned.
+ */
 export interface Simulation {
   ctx: Context;
   state: SimState;
