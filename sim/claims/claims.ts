@@ -23,7 +23,8 @@ export interface ClaimResult {
 
 const fmt = (e: Estimate, digits = 3) => `${e.mean.toFixed(digits)} [${e.lo.toFixed(digits)}, ${e.hi.toFixed(digits)}]`;
 const single = (e: number): Estimate => ({ mean: e, lo: e, hi: e, n: 1 });
-const TEN_YEARS = 120;
+/** Ten years in a run's ticks: the horizon of C9's relapse target (Collier, Hoeffler & Söderbom 2008). */
+const tenYears = (m: RunMetrics) => 10 * m.ticksPerYear;
 
 /** C1 Proximity: Track Two raises the power base most and brings talks soonest, in track order. */
 export function claimProximity(o: ExperimentOptions): ClaimResult {
@@ -102,11 +103,11 @@ export function claimSynergy(o: ExperimentOptions): ClaimResult {
   };
 }
 
-/** Share of a run's observable settlements (signed at least ten years before the end) that collapsed within ten years. */
-function relapseShare(m: RunMetrics): number {
-  const observable = m.signings.filter((s) => s.tick <= m.ticks - TEN_YEARS);
+/** Share of a run's observable settlements (signed at least ten years before the end) that collapsed within ten years; NaN if none is observable. */
+export function relapseShare(m: RunMetrics): number {
+  const observable = m.signings.filter((s) => s.tick <= m.ticks - tenYears(m));
   if (!observable.length) return NaN;
-  return observable.filter((s) => s.collapseTick !== null && s.collapseTick - s.tick <= TEN_YEARS).length / observable.length;
+  return observable.filter((s) => s.collapseTick !== null && s.collapseTick - s.tick <= tenYears(m)).length / observable.length;
 }
 
 /** Pooled share of observable settlements that collapsed within ten years, with a Wilson interval. */
@@ -115,9 +116,9 @@ function pooledRelapse(ms: readonly RunMetrics[]): Estimate {
   let failed = 0;
   for (const m of ms) {
     for (const s of m.signings) {
-      if (s.tick > m.ticks - TEN_YEARS) continue;
+      if (s.tick > m.ticks - tenYears(m)) continue;
       signed++;
-      if (s.collapseTick !== null && s.collapseTick - s.tick <= TEN_YEARS) failed++;
+      if (s.collapseTick !== null && s.collapseTick - s.tick <= tenYears(m)) failed++;
     }
   }
   return proportionCI(failed, signed);

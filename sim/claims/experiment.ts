@@ -28,6 +28,8 @@ export interface RunMetrics {
   firstTalks: number;
   incidents: number;
   ticks: number;
+  /** The scenario's ticks per year, to turn years (e.g. C9's ten) into ticks. */
+  ticksPerYear: number;
   actors: ActorState[];
   signings: Signing[];
 }
@@ -70,7 +72,7 @@ export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics
     }
     out.push({
       seed: res.seed, meanX, meanXAfter: afterN ? after / afterN : 0, meanB, meanBTrack: bt, firstTalks,
-      incidents, ticks: n - 1, actors: res.state.actors, signings: res.state.signings,
+      incidents, ticks: n - 1, ticksPerYear: s.ticksPerYear, actors: res.state.actors, signings: res.state.signings,
     });
   }
   return out;
