@@ -18,6 +18,12 @@ export function renderMarkdown(md: string): string {
       heading(this: { parser: { parseInline: (t: Tokens.Heading['tokens']) => string } }, { tokens, depth, text }: Tokens.Heading) {
         return `<h${depth} id="${headingSlug(text)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
       },
+      // links to the other documents in docs/ (MODEL.md, claims.md…) have no page in the app:
+      // keep their text, drop the dead link
+      link(this: { parser: { parseInline: (t: Tokens.Link['tokens']) => string } }, { href, tokens }: Tokens.Link) {
+        if (/^[^:#/]+\.md(#.*)?$/.test(href)) return `<span class="doc-ref">${this.parser.parseInline(tokens)}</span>`;
+        return false;
+      },
     },
   });
   return marked.parse(md, { async: false }) as string;
