@@ -20,7 +20,7 @@ const scalar = (def: number, meaning: string, source = 'assumption', key = false
 const SPREAD_SOURCE = 'assumption (Beta distribution with the given mean and SD)';
 
 export const Party = z.strictObject({
-  name: doc(z.string().min(1).max(60), { meaning: 'Name of the party; used in CSV column names (H_<name>, F_<name>) and events.', unit: 'text', source: 'scenario' }),
+  name: doc(z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters (newlines, tabs): it becomes part of CSV column names'), { meaning: 'Name of the party; used in CSV column names (H_<name>, F_<name>) and events.', unit: 'text', source: 'scenario' }),
   power: doc(z.number().gt(0).max(1e6).default(1), { meaning: 'Military and political power π_p; only ratios matter.', unit: 'dimensionless (> 0)', source: 'assumption', key: true }),
   powerDrift: doc(nonNeg().max(5).default(0), { meaning: 'σ of the log-normal random walk of power.', unit: 'per √year', source: 'assumption' }),
   reactivity: rate(0.3, 'Richardson reactivity k_p: how strongly anger responds to the opponent\'s hostility.', 'Richardson 1960', true),
