@@ -23,3 +23,8 @@ export function download(name: string, data: BlobPart, type: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The page's element with id `id`; the page's ids are fixed in index.html or created by the panels before use. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}

@@ -1,7 +1,54 @@
 /*
- * The page's entry, kept tiny: it starts the simulation worker at once (the worker then loads the
- * engine in parallel) and only then loads the page itself, with d3, zod and the controls.
+ * The page's entry. It starts the simulation worker at once (the worker then loads the engine in
+ * parallel), only then loads the rest of the page (app.ts: d3, zod, the panels), and wires it:
+ * one app state, one panel per part of the page, and the runs between them.
  */
-import './simulationWorker';
+import { simulationWorker } from './simulationWorker';
 
-void import('./page');
+const app = await import('./app');
+performance.mark('app-start');
+
+const state = app.createAppState();
+const runner = app.createRunner(simulationWorker);
+const run = ({ paused = false } = {}) => app.runCurrent({ state, runner, paused });
+const variants = app.variantRuns({ state, createRunner: () => app.createRunner() });
+
+// A worker that dies (e.g. out of memory) says so instead of leaving the page waiting.
+simulationWorker.addEventListener('error', (e) => {
+  state.halt();
+  state.setStatus(`The simulation worker stopped: ${e.message || 'unknown error'}. Reload the page to start a new one.`, true);
+});
+
+app.scenarioPanel({ state, run });
+app.trackMixPanel({ state });
+app.runControls({ state, runner, run });
+const results = app.resultsPanel({ state });
+const comparison = app.comparisonPanel({ state, runner, variantRuns: variants });
+app.sharePanel({ state });
+app.checkOnEdit({ state, runner });
+app.explainOnClick('explain-tracks', 'track2');
+app.explainOnClick('explain-phases', 'phases');
+app.explainOnClick('explain-compare', 'compare');
+app.aboutDialog();
+app.onWidthChange(() => {
+  results.redraw();
+  comparison.redraw();
+});
+
+// Open the shared link if there is one, else the default scenario; then run it.
+let fromLink = false;
+try {
+  const shared = await app.decodeShare(location.hash);
+  if (shared) fromLink = state.openShared(shared, { libraryId: (name) => app.scenarioLibrary.find((e) => e.name === name)?.id ?? '' });
+} catch (e) {
+  state.setStatus(`The shared link could not be read: ${(e as Error).message}. Showing the default scenario.`, true);
+}
+// The link's problems (unreadable, invalid scenario, skipped variants) are in the status now:
+// keep them to show beside the first run's status, which would otherwise hide them.
+if (state.status.error) state.setLinkNotice(state.status.text);
+if (!fromLink) {
+  const def = app.scenarioLibrary.find((e) => e.id === app.DEFAULT_SCENARIO) ?? app.scenarioLibrary[0];
+  state.loadScenario(def.json, { id: def.id, name: def.name });
+}
+void run();
+if (state.variants.length) void variants.drain();

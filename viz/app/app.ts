@@ -1,0 +1,23 @@
+/*
+ * Everything the page needs besides the worker, in one chunk that main.ts loads once the
+ * simulation worker has started: the state, the panels, the runs that connect them, d3, zod and
+ * the styles.
+ */
+import './app.css';
+
+export { aboutDialog } from './aboutDialog';
+export { createAppState } from './appState';
+export { checkOnEdit } from './checkScenario';
+export { explainOnClick } from './explain';
+export { comparisonPanel } from './panels/comparisonPanel';
+export { resultsPanel } from './panels/resultsPanel';
+export { runControls } from './panels/runControls';
+export { scenarioPanel } from './panels/scenarioPanel';
+export { sharePanel } from './panels/sharePanel';
+export { trackMixPanel } from './panels/trackMixPanel';
+export { createRunner } from './runner';
+export { runCurrent } from './runCurrent';
+export { DEFAULT_SCENARIO, scenarioLibrary } from './scenarioLibrary';
+export { decodeShare } from './share';
+export { variantRuns } from './variantRuns';
+export { onWidthChange } from './widthChange';

@@ -1,0 +1,342 @@
+/*
+ * The page's state, held in one place: the scenario being edited and the one it was loaded as,
+ * the ensemble size, the saved variants, the current run, the status line and the validation
+ * issues. Panels read it, change it only through the functions below, and redraw when a topic
+ * they subscribed to is announced. Nothing here touches the DOM or the worker, so it runs (and is
+ * tested) in Node.
+ */
+import type { Bands, EnsembleStats } from '../../sim/ensemble';
+import { Actor } from '../../sim/scenario/schema';
+import type { ValidationIssue } from '../../sim/scenario/validate';
+import { fillScenario, type EditableScenario } from './fillScenario';
+import { MAX_RUNS, VARIANT_NAME_MAX } from './limits';
+import type { RunResults } from './runner';
+import { setPath, type ScenarioPath } from './scenarioPath';
+import type { ShareState } from './share';
+import { trackShortName } from './trackNames';
+
+type Json = Record<string, unknown>;
+
+/** Ensemble size the page starts with. */
+export const DEFAULT_RUNS = 10;
+
+/** A saved configuration and, once run, its ensemble results. */
+export interface Variant {
+  readonly name: string;
+  /** A copy of the working scenario when the variant was saved. */
+  readonly scenario: EditableScenario;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** Per-tick bands of the escalation index over the variant's ensemble, once done. */
+  band?: Bands;
+  stats?: EnsembleStats;
+}
+
+/** How a run ended, as the page records it in `document.body.dataset.runState` (tests wait on it). */
+export type RunState = 'running' | 'done' | 'cancelled' | 'invalid' | 'failed';
+
+/** The run on screen: a copy of the scenario it ran, and its results as far as they have arrived. */
+export interface CurrentRun {
+  readonly scenario: EditableScenario;
+  readonly runs: number;
+  results: RunResults;
+  done: boolean;
+  paused: boolean;
+  /** Ensemble statistics and the escalation index's bands, once done. */
+  stats?: EnsembleStats;
+  band?: Bands;
+}
+
+/** Where the working scenario came from: a library id ('' for a file or a link) and a name for messages. */
+export interface ScenarioSource {
+  id: string;
+  name: string;
+}
+
+/** The status line. */
+export interface Status {
+  text: string;
+  error: boolean;
+}
+
+/**
+ * What changed, announced to subscribers: `scenario` a new scenario loaded; `edit` a field of the
+ * working scenario; `tracks` a track switched on or off; `runs` the ensemble size; `variants` the
+ * list or a variant's state; `run` the current run began, paused, ended or was cleared;
+ * `progress` new rows of the current run; `status`, `issues` and `histogramTick` themselves.
+ */
+export type Topic = 'scenario' | 'edit' | 'tracks' | 'runs' | 'variants' | 'run' | 'progress' | 'status' | 'issues' | 'histogramTick';
+
+/** The page's state and the only functions that change it. */
+export interface AppState {
+  /** The scenario being edited (defaults filled in). */
+  readonly working: EditableScenario;
+  /** The scenario as last loaded, for Reset. */
+  readonly baseline: EditableScenario;
+  readonly source: Readonly<ScenarioSource>;
+  readonly runsWanted: number;
+  readonly variants: readonly Variant[];
+  readonly current: CurrentRun | undefined;
+  /** Whether the current run is still going (false once it ends, is cleared, or its worker dies). */
+  readonly running: boolean;
+  /** Undefined until the first run begins. */
+  readonly runState: RunState | undefined;
+  readonly status: Readonly<Status>;
+  /** The worker's validation issues of the working scenario (empty when valid or not yet checked). */
+  readonly issues: readonly ValidationIssue[];
+  /** Whether the working scenario passed its last validation; true after a load. */
+  readonly valid: boolean;
+  /** What was wrong with the link the page opened with, kept to be shown beside the first run's status. */
+  readonly linkNotice: string;
+  /** The tick the distributions chart shows; undefined follows the latest row. */
+  readonly histogramTick: number | undefined;
+
+  /** Calls `listener` whenever `topic` is announced; returns a function that stops it. */
+  on(topic: Topic, listener: () => void): () => void;
+
+  /** Fills and checks `json` (zod only) and makes it the working scenario; on failure sets an error status naming the source and keeps the current one. */
+  loadScenario(json: unknown, source: ScenarioSource): boolean;
+  /** Writes `value` at `path` in the working scenario (undefined clears an optional field). */
+  edit(path: ScenarioPath, value: unknown): void;
+  /** Writes `value` to field `key` of every actor of track `k`. */
+  editTrack(k: number, key: string, value: unknown): void;
+  /** Switches track `k` on (its actors as they were when switched off, or one default actor) or off. */
+  setTrack(k: number, on: boolean): void;
+  /** Sets the ensemble size; false (and no change) unless it is a whole number from 1 to MAX_RUNS. */
+  setRunsWanted(runs: number): boolean;
+  setStatus(text: string, error?: boolean): void;
+  /** Records the worker's verdict on the working scenario. */
+  setValidation(result: { ok: boolean; issues: readonly ValidationIssue[] }): void;
+  setLinkNotice(text: string): void;
+  setHistogramTick(tick: number | undefined): void;
+
+  /** Saves a copy of the working scenario as a queued variant, its name cut to VARIANT_NAME_MAX characters. */
+  addVariant(name: string): Variant;
+  removeVariant(variant: Variant): void;
+  /** Updates a variant's status or results; false when it has been removed meanwhile. */
+  updateVariant(variant: Variant, patch: Partial<Pick<Variant, 'status' | 'band' | 'stats'>>): boolean;
+
+  /** Starts a new current run of a copy of the working scenario, with `runsWanted` replicates. */
+  beginRun(options: { paused: boolean; histogramBins: number }): CurrentRun;
+  /** New results of `run`; false (ignored) when it is no longer the current run. */
+  updateRun(run: CurrentRun, results: RunResults): boolean;
+  /** Ends `run`; false (ignored) when it is no longer the current run. */
+  finishRun(run: CurrentRun, end: { status: Exclude<RunState, 'running'>; results: RunResults; stats?: EnsembleStats; band?: Bands }): boolean;
+  /** Marks the current run paused or going; ignored when nothing runs. */
+  setPaused(paused: boolean): void;
+  /** The run can no longer go on (its worker stopped): not running, results kept. */
+  halt(): void;
+  /** Forgets the current run (Reset); a run still going counts as cancelled. */
+  clearRun(): void;
+
+  /** What a share link carries: the working scenario, the ensemble size, the variants. */
+  shareState(): ShareState;
+  /**
+   * Opens a share link's state: its scenario (untrusted: checked as `loadScenario` does), its
+   * ensemble size and its valid variants; an invalid variant is skipped with an error status.
+   * False when the scenario is invalid (nothing else is taken then). `libraryId` gives the
+   * library entry a scenario name belongs to, or ''.
+   */
+  openShared(shared: ShareState, options: { libraryId: (name: string) => string }): boolean;
+}
+
+const isRunCount = (runs: number) => Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS;
+const issueList = (issues: readonly ValidationIssue[], max: number) => issues.slice(0, max).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
+
+/**
+ * Creates the page's state: no scenario yet (load one, from the library, a file or a link, before
+ * anything reads `working`), DEFAULT_RUNS runs wanted, no variants, no run.
+ */
+export function createAppState(): AppState {
+  let working = undefined as unknown as EditableScenario;
+  let baseline = undefined as unknown as EditableScenario;
+  let source: ScenarioSource = { id: '', name: '' };
+  let runsWanted = DEFAULT_RUNS;
+  const variants: Variant[] = [];
+  /** Actors of tracks switched off, by track, so switching back on restores them. */
+  const switchedOff = new Map<number, Json[]>();
+  let current: CurrentRun | undefined;
+  let running = false;
+  let runState: RunState | undefined;
+  let status: Status = { text: '', error: false };
+  let issues: readonly ValidationIssue[] = [];
+  let valid = true;
+  let linkNotice = '';
+  let histogramTick: number | undefined;
+  const listeners = new Map<Topic, Set<() => void>>();
+
+  const notify = (topic: Topic) => {
+    for (const l of listeners.get(topic) ?? []) l();
+  };
+  const setStatus = (text: string, error = false) => {
+    status = { text, error };
+    notify('status');
+  };
+  const adopt = (scenario: EditableScenario, from: ScenarioSource) => {
+    working = scenario;
+    baseline = structuredClone(scenario);
+    source = { ...from };
+    switchedOff.clear();
+    issues = [];
+    valid = true;
+    notify('scenario');
+    notify('issues');
+  };
+
+  return {
+    get working() { return working; },
+    get baseline() { return baseline; },
+    get source() { return source; },
+    get runsWanted() { return runsWanted; },
+    get variants() { return variants; },
+    get current() { return current; },
+    get running() { return running; },
+    get runState() { return runState; },
+    get status() { return status; },
+    get issues() { return issues; },
+    get valid() { return valid; },
+    get linkNotice() { return linkNotice; },
+    get histogramTick() { return histogramTick; },
+
+    on(topic, listener) {
+      let set = listeners.get(topic);
+      if (!set) listeners.set(topic, (set = new Set()));
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+
+    loadScenario(json, from) {
+      const r = fillScenario(json);
+      if (!r.ok) {
+        setStatus(`${from.name} is not a valid scenario: ${issueList(r.issues, 5)}`, true);
+        return false;
+      }
+      adopt(r.scenario, from);
+      return true;
+    },
+    edit(path, value) {
+      setPath(working, path, value);
+      notify('edit');
+    },
+    editTrack(k, key, value) {
+      for (const a of working.actors as Json[]) if (a.track === k) setPath(a, [key], value);
+      notify('edit');
+    },
+    setTrack(k, on) {
+      const actors = working.actors as Json[];
+      if (on) {
+        const back = switchedOff.get(k) ?? [Actor.parse({ name: `${trackShortName(k)} actor`, track: k }) as Json];
+        working.actors = [...actors, ...structuredClone(back)] as EditableScenario['actors'];
+      } else {
+        switchedOff.set(k, actors.filter((a) => a.track === k));
+        working.actors = actors.filter((a) => a.track !== k) as EditableScenario['actors'];
+      }
+      notify('tracks');
+    },
+    setRunsWanted(runs) {
+      if (!isRunCount(runs)) return false;
+      runsWanted = runs;
+      notify('runs');
+      return true;
+    },
+    setStatus,
+    setValidation(result) {
+      valid = result.ok;
+      issues = result.issues;
+      notify('issues');
+    },
+    setLinkNotice(text) {
+      linkNotice = text;
+    },
+    setHistogramTick(tick) {
+      histogramTick = tick;
+      notify('histogramTick');
+    },
+
+    addVariant(name) {
+      const v: Variant = { name: name.slice(0, VARIANT_NAME_MAX), scenario: structuredClone(working), status: 'queued' };
+      variants.push(v);
+      notify('variants');
+      return v;
+    },
+    removeVariant(v) {
+      const k = variants.indexOf(v);
+      if (k < 0) return;
+      variants.splice(k, 1);
+      notify('variants');
+    },
+    updateVariant(v, patch) {
+      if (!variants.includes(v)) return false;
+      Object.assign(v, patch);
+      notify('variants');
+      return true;
+    },
+
+    beginRun({ paused, histogramBins }) {
+      current = {
+        scenario: structuredClone(working), runs: runsWanted, done: false, paused,
+        results: { runs: [], summaries: [], bins: histogramBins, progress: 0, totalRows: 0 },
+      };
+      histogramTick = undefined;
+      running = true;
+      runState = 'running';
+      notify('run');
+      return current;
+    },
+    updateRun(run, results) {
+      if (current !== run) return false;
+      run.results = results;
+      notify('progress');
+      return true;
+    },
+    finishRun(run, end) {
+      if (current !== run) return false;
+      running = false;
+      run.results = end.results;
+      if (end.status === 'done') {
+        run.done = true;
+        run.stats = end.stats;
+        run.band = end.band;
+      }
+      runState = end.status;
+      notify('run');
+      return true;
+    },
+    setPaused(paused) {
+      if (!current || !running) return;
+      current.paused = paused;
+      notify('run');
+    },
+    halt() {
+      running = false;
+      notify('run');
+    },
+    clearRun() {
+      if (running) runState = 'cancelled';
+      current = undefined;
+      running = false;
+      histogramTick = undefined;
+      notify('run');
+    },
+
+    shareState() {
+      return { v: 1, scenario: working, runs: runsWanted, variants: variants.map((v) => ({ name: v.name, scenario: v.scenario })) };
+    },
+    openShared(shared, { libraryId }) {
+      const r = fillScenario(shared.scenario);
+      if (!r.ok) {
+        setStatus(`the shared link is not a valid scenario: ${issueList(r.issues, 5)}`, true);
+        return false;
+      }
+      adopt(r.scenario, { id: libraryId(r.scenario.name), name: 'the shared link' });
+      if (isRunCount(shared.runs)) runsWanted = shared.runs;
+      notify('runs');
+      for (const v of shared.variants) {
+        const f = fillScenario(v.scenario);
+        if (f.ok) variants.push({ name: v.name.slice(0, VARIANT_NAME_MAX), scenario: f.scenario, status: 'queued' });
+        else setStatus(`Variant "${v.name}" in the link is invalid and was skipped: ${f.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`, true);
+      }
+      notify('variants');
+      return true;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { AppState } from './appState';
+import type { Runner } from './runner';
+
+/** Where a check runs: the page's state and the runner whose worker validates. */
+export interface CheckOptions {
+  state: AppState;
+  runner: Runner;
+}
+
+/**
+ * Validates the working scenario in the worker (the full validation: names, kernel, memory) and
+ * records the issues in the state; resolves to whether it is valid.
+ */
+export async function checkScenario({ state, runner }: CheckOptions): Promise<boolean> {
+  const r = await runner.client.api.validate(state.working);
+  state.setValidation(r);
+  return r.ok;
+}
+
+/** After every edit or track switch, checks the scenario and says in the status line what to do next. */
+export function checkOnEdit(options: CheckOptions): void {
+  const changed = async () => {
+    const ok = await checkScenario(options);
+    if (!ok) options.state.setStatus('Fix the fields marked in red to run.', true);
+    else options.state.setStatus('Changed: press Run to see the result.');
+  };
+  options.state.on('edit', () => void changed());
+  options.state.on('tracks', () => void changed());
+}

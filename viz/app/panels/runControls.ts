@@ -1,0 +1,100 @@
+import type { AppState } from '../appState';
+import { byId, el } from '../dom';
+import { showFieldIssues } from '../fields';
+import { MAX_RUNS } from '../limits';
+import type { Runner } from '../runner';
+import { scenarioLibrary } from '../scenarioLibrary';
+
+/** Options of `runControls`. */
+export interface RunControlsOptions {
+  state: AppState;
+  /** The current run's runner: pause, step and cancel go to its worker. */
+  runner: Runner;
+  /** Starts a new current run (see runCurrent); it must post its start before it first awaits. */
+  run: (options?: { paused?: boolean }) => Promise<void>;
+}
+
+/**
+ * The run bar: seed and ensemble size, Run, Pause, Step, Cancel and Reset, the progress bar, the
+ * status line and the issues no field answers to. It also marks every field's validation issue
+ * and records the run state on `document.body.dataset.runState`.
+ */
+export function runControls({ state, runner, run }: RunControlsOptions): void {
+  const seed = byId<HTMLInputElement>('seed');
+  const runs = byId<HTMLInputElement>('runs');
+  const runsError = byId('runs-error');
+  const runButton = byId<HTMLButtonElement>('run');
+  const pause = byId<HTMLButtonElement>('pause');
+  const cancel = byId<HTMLButtonElement>('cancel');
+  const progress = byId<HTMLProgressElement>('progress');
+  const progressLabel = byId('progress-label');
+  const status = byId('status');
+  const general = byId('issues');
+  runs.max = String(MAX_RUNS);
+
+  seed.addEventListener('change', () => {
+    // an empty field is a missing seed, shown as an error, not seed 0 (Number('') is 0)
+    const raw = seed.value.trim();
+    state.edit(['seed'], raw === '' ? Number.NaN : Number(raw));
+  });
+  runs.addEventListener('change', () => {
+    const ok = state.setRunsWanted(Number(runs.value));
+    runsError.textContent = ok ? '' : `a whole number from 1 to ${MAX_RUNS}`;
+  });
+  runButton.addEventListener('click', () => void run());
+  cancel.addEventListener('click', () => void runner.client.api.cancel());
+  pause.addEventListener('click', () => {
+    const c = state.current;
+    if (!c || !state.running) return;
+    state.setPaused(!c.paused);
+    void (c.paused ? runner.client.api.pause() : runner.client.api.resume());
+  });
+  byId('step').addEventListener('click', () => {
+    if (state.running && state.current) state.setPaused(true);
+    // run() posts its start message synchronously, so this step reaches the worker after it.
+    else void run({ paused: true });
+    void runner.client.api.step(1);
+  });
+  byId('reset').addEventListener('click', async () => {
+    await runner.client.api.cancel();
+    const e = scenarioLibrary.find((x) => x.id === state.source.id);
+    if (e) state.loadScenario(e.json, { id: e.id, name: e.name });
+    else state.loadScenario(state.baseline, state.source);
+    state.clearRun();
+    state.setStatus('Reset to the scenario as loaded.');
+  });
+
+  const showProgress = () => {
+    const p = state.current?.results.progress ?? 0;
+    progress.value = p;
+    progressLabel.textContent = state.current ? `${Math.round(p * 100)} %` : '';
+  };
+  const showButtons = () => {
+    cancel.disabled = !state.running;
+    pause.disabled = !state.running;
+    pause.textContent = state.current?.paused && state.running ? 'Resume' : 'Pause';
+  };
+  state.on('scenario', () => (seed.value = String(state.working.seed)));
+  state.on('runs', () => {
+    if (Number(runs.value) !== state.runsWanted) runs.value = String(state.runsWanted);
+  });
+  state.on('status', () => {
+    status.textContent = state.status.text;
+    status.classList.toggle('error', state.status.error);
+    status.setAttribute('role', state.status.error ? 'alert' : 'status');
+  });
+  state.on('issues', () => {
+    const rest = showFieldIssues(document, state.issues, state.working.actors);
+    general.replaceChildren(...rest.map((t) => el('li', { text: t })));
+    general.hidden = !rest.length;
+    runButton.disabled = !state.valid;
+  });
+  state.on('progress', showProgress);
+  state.on('run', () => {
+    if (state.runState) document.body.dataset.runState = state.runState;
+    showButtons();
+    showProgress();
+  });
+  runs.value = String(state.runsWanted);
+  showButtons();
+}

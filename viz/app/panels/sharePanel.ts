@@ -1,0 +1,56 @@
+import type { AppState } from '../appState';
+import { byId, download } from '../dom';
+import { resultsCSV, resultsJSON, type ExportFile } from '../resultsExport';
+import { encodeShare } from '../share';
+
+/** Options of `sharePanel`. */
+export interface SharePanelOptions {
+  state: AppState;
+}
+
+/** Quiet time after the last change before the share link is rewritten, in milliseconds. */
+const SHARE_DELAY_MS = 150;
+
+/**
+ * Export and share: the finished run's results as CSV or JSON, and a link (also kept in the
+ * address bar) that reopens the scenario as edited, the ensemble size and the variants.
+ */
+export function sharePanel({ state }: SharePanelOptions): void {
+  const csv = byId<HTMLButtonElement>('export-csv');
+  const json = byId<HTMLButtonElement>('export-json');
+  const link = byId<HTMLInputElement>('share-link');
+  const offer = (file: (run: NonNullable<AppState['current']>) => ExportFile) => () => {
+    const run = state.current;
+    if (!run?.done) return;
+    const f = file(run);
+    download(f.name, f.data, f.type);
+  };
+  csv.addEventListener('click', offer(resultsCSV));
+  json.addEventListener('click', offer(resultsJSON));
+  byId('copy-link').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(link.value);
+      state.setStatus('Link copied.');
+    } catch {
+      link.select();
+    }
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleShare = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const hash = await encodeShare(state.shareState());
+      link.value = `${location.origin}${location.pathname}${hash}`;
+      history.replaceState(null, '', hash);
+    }, SHARE_DELAY_MS);
+  };
+  for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants'] as const) state.on(topic, scheduleShare);
+
+  const showButtons = () => {
+    csv.disabled = !state.current?.done;
+    json.disabled = !state.current?.done;
+  };
+  state.on('run', showButtons);
+  showButtons();
+}

@@ -1,0 +1,45 @@
+import type { AppState } from '../appState';
+import { byId, el } from '../dom';
+import { infoButton } from '../explain';
+import { fieldInput } from '../fields';
+import { actorFields } from '../paramFields';
+import { TRACK_NAMES } from '../trackNames';
+
+/** Options of `trackMixPanel`. */
+export interface TrackMixPanelOptions {
+  state: AppState;
+}
+
+/**
+ * The track mix: one row per track with a switch and, when on, its actors' names and the fields
+ * they share (capacity, entry, commitment, leaving time), edited for all the track's actors at once.
+ */
+export function trackMixPanel({ state }: TrackMixPanelOptions): void {
+  const root = byId('tracks');
+  const fields = actorFields();
+  function build(): void {
+    root.replaceChildren();
+    TRACK_NAMES.forEach((label, i) => {
+      const k = i + 1;
+      const actors = state.working.actors.filter((a) => a.track === k) as unknown as Record<string, unknown>[];
+      const on = el('input', { type: 'checkbox', id: `track-${k}`, 'data-testid': `track-${k}` });
+      on.checked = actors.length > 0;
+      on.addEventListener('change', () => state.setTrack(k, on.checked));
+      const row = el('fieldset', { class: 'track', 'data-track': k },
+        el('legend', {}, on, el('label', { for: `track-${k}`, text: label }), infoButton(`track${k}`)));
+      if (actors.length) {
+        row.append(el('div', { class: 'actor-names', text: actors.map((a) => String(a.name)).join(', ') }));
+        const grid = el('div', { class: 'track-fields' });
+        for (const f of fields) {
+          const node = fieldInput({ field: f, value: actors[0][f.key], onChange: (v) => state.editTrack(k, f.key, v), key: `track${k}.${f.key}` });
+          if (f.key === 'entry') node.querySelector('label .name')?.after(infoButton('entry'));
+          grid.append(node);
+        }
+        row.append(grid);
+      }
+      root.append(row);
+    });
+  }
+  state.on('scenario', build);
+  state.on('tracks', build);
+}
