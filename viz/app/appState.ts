@@ -9,7 +9,7 @@ import type { Bands, EnsembleStats } from '../../sim/ensemble';
 import { Actor } from '../../sim/scenario/schema';
 import type { ValidationIssue } from '../../sim/scenario/validate';
 import { fillScenario, type EditableScenario } from './fillScenario';
-import { MAX_RUNS, VARIANT_NAME_MAX } from './limits';
+import { isEnsembleSize, VARIANT_NAME_MAX } from './limits';
 import type { RunResults } from './runner';
 import { setPath, type ScenarioPath } from './scenarioPath';
 import type { ShareState } from './share';
@@ -139,7 +139,6 @@ export interface AppState {
   openShared(shared: ShareState, options: { libraryId: (name: string) => string }): boolean;
 }
 
-const isRunCount = (runs: number) => Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS;
 const issueList = (issues: readonly ValidationIssue[], max: number) => issues.slice(0, max).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
 
 /**
@@ -233,7 +232,7 @@ export function createAppState(): AppState {
       notify('tracks');
     },
     setRunsWanted(runs) {
-      if (!isRunCount(runs)) return false;
+      if (!isEnsembleSize(runs)) return false;
       runsWanted = runs;
       notify('runs');
       return true;
@@ -328,7 +327,7 @@ export function createAppState(): AppState {
         return false;
       }
       adopt(r.scenario, { id: libraryId(r.scenario.name), name: 'the shared link' });
-      if (isRunCount(shared.runs)) runsWanted = shared.runs;
+      if (isEnsembleSize(shared.runs)) runsWanted = shared.runs;
       notify('runs');
       for (const v of shared.variants) {
         const f = fillScenario(v.scenario);

@@ -72,15 +72,21 @@ function issueKey(path: string, actors: readonly { track: number }[]): string {
  * the input aria-invalid. Returns the issues no field on the page answers to, as "path: message".
  */
 export function showFieldIssues(root: ParentNode, issues: readonly ValidationIssue[], actors: readonly { track: number }[]): string[] {
-  root.querySelectorAll('[data-error-for]').forEach((e) => (e.textContent = ''));
+  const errorLines = new Map<string, Element>();
+  const inputs = new Map<string, Element>();
+  root.querySelectorAll('[data-error-for]').forEach((e) => {
+    e.textContent = '';
+    errorLines.set(e.getAttribute('data-error-for') ?? '', e);
+  });
+  root.querySelectorAll('[data-path]').forEach((e) => inputs.set(e.getAttribute('data-path') ?? '', e));
   root.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
   const general: string[] = [];
   for (const i of issues) {
     const key = issueKey(i.path, actors);
-    const target = root.querySelector(`[data-error-for="${CSS.escape(key)}"]`);
-    if (target) {
-      target.textContent = i.message;
-      root.querySelector(`[data-path="${CSS.escape(key)}"]`)?.setAttribute('aria-invalid', 'true');
+    const line = errorLines.get(key);
+    if (line) {
+      line.textContent = i.message;
+      inputs.get(key)?.setAttribute('aria-invalid', 'true');
     } else general.push(`${i.path || 'scenario'}: ${i.message}`);
   }
   return general;

@@ -11,3 +11,8 @@ export const VARIANT_NAME_MAX = 60;
 
 /** Most variants a share link carries; more are dropped when it is read. */
 export const MAX_SHARED_VARIANTS = 12;
+
+/** Whether `runs` is an ensemble size the page runs: a whole number from 1 to MAX_RUNS. */
+export function isEnsembleSize(runs: unknown): runs is number {
+  return Number.isInteger(runs) && (runs as number) >= 1 && (runs as number) <= MAX_RUNS;
+}

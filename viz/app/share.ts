@@ -1,3 +1,5 @@
+import { isEnsembleSize, MAX_SHARED_VARIANTS, VARIANT_NAME_MAX } from './limits';
+
 /** What a share link carries: the scenario as edited, the ensemble size and the saved variants. */
 export interface ShareState {
   v: 1;
@@ -86,10 +88,10 @@ export async function decodeShare(hash: string): Promise<ShareState | undefined>
   }
   const d = data as Partial<ShareState>;
   if (typeof d !== 'object' || d === null || d.v !== 1) throw new Error('the link was made by an unknown version of Détente');
-  const runs = Number.isInteger(d.runs) && (d.runs as number) >= 1 && (d.runs as number) <= 1000 ? (d.runs as number) : 1;
+  const runs = isEnsembleSize(d.runs) ? d.runs : 1;
   const variants = Array.isArray(d.variants)
-    ? d.variants.filter((x): x is { name: string; scenario: unknown } => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string').slice(0, 12)
-      .map((x) => ({ name: x.name.slice(0, 60), scenario: x.scenario }))
+    ? d.variants.filter((x): x is { name: string; scenario: unknown } => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string').slice(0, MAX_SHARED_VARIANTS)
+      .map((x) => ({ name: x.name.slice(0, VARIANT_NAME_MAX), scenario: x.scenario }))
     : [];
   return { v: 1, scenario: d.scenario, runs, variants };
 }

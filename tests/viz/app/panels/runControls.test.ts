@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import base from '../../../../scenarios/intrastate-conflict.json';
+import { createAppState, DEFAULT_RUNS, type AppState } from '../../../../viz/app/appState';
+import { MAX_RUNS } from '../../../../viz/app/limits';
+import { runControls } from '../../../../viz/app/panels/runControls';
+import { finishedRun, small } from '../helpers/finishedRun';
+import { noWorker, pageMarkup } from '../helpers/pageMarkup';
+
+let state: AppState;
+let runs: number;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const enter = (id: string, value: string) => {
+  $<HTMLInputElement>(id).value = value;
+  $(id).dispatchEvent(new Event('change'));
+};
+beforeEach(() => {
+  pageMarkup();
+  state = createAppState();
+  runs = 0;
+  runControls({ state, runner: noWorker, run: async () => void runs++ });
+  state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
+});
+
+describe('runControls', () => {
+  it('runControls({state, runner, run}) shows the ensemble size and seed, and takes the runs input\'s max from MAX_RUNS', () => {
+    expect($<HTMLInputElement>('runs').value).toBe(String(DEFAULT_RUNS));
+    expect($<HTMLInputElement>('runs').max).toBe(String(MAX_RUNS));
+    expect($<HTMLInputElement>('seed').value).toBe(String(base.seed));
+  });
+
+  it('an ensemble size out of range shows an error and changes nothing; a valid one clears it', () => {
+    enter('runs', String(MAX_RUNS + 1));
+    expect($('runs-error').textContent).toBe(`a whole number from 1 to ${MAX_RUNS}`);
+    expect(state.runsWanted).toBe(DEFAULT_RUNS);
+    enter('runs', '3');
+    expect($('runs-error').textContent).toBe('');
+    expect(state.runsWanted).toBe(3);
+  });
+
+  it('an empty seed is a missing seed (NaN), not seed 0', () => {
+    enter('seed', '');
+    expect(state.working.seed).toBeNaN();
+    enter('seed', '7');
+    expect(state.working.seed).toBe(7);
+  });
+
+  it('Run starts a run', () => {
+    $('run').click();
+    expect(runs).toBe(1);
+  });
+
+  it('issues are marked on their fields, the rest listed, and Run disabled until a valid scenario', () => {
+    state.setValidation({ ok: false, issues: [{ path: 'seed', message: 'expected a number' }, { path: 'kernel.formula', message: 'unknown symbol' }] });
+    expect($('seed-error').textContent).toBe('expected a number');
+    expect($('seed').getAttribute('aria-invalid')).toBe('true');
+    expect($('issues').hidden).toBe(false);
+    expect([...$('issues').children].map((li) => li.textContent)).toEqual(['kernel.formula: unknown symbol']);
+    expect($<HTMLButtonElement>('run').disabled).toBe(true);
+    state.loadScenario(base, { id: 'intrastate-conflict', name: base.name });
+    expect($('seed-error').textContent).toBe('');
+    expect($('seed').hasAttribute('aria-invalid')).toBe(false);
+    expect($('issues').hidden).toBe(true);
+    expect($<HTMLButtonElement>('run').disabled).toBe(false);
+  });
+
+  it('the status line shows errors as an alert', () => {
+    state.setStatus('Something is wrong.', true);
+    expect($('status').textContent).toBe('Something is wrong.');
+    expect($('status').classList.contains('error')).toBe(true);
+    expect($('status').getAttribute('role')).toBe('alert');
+    state.setStatus('Fine.');
+    expect($('status').getAttribute('role')).toBe('status');
+  });
+
+  it('the run state, buttons and progress follow the current run, and Reset\'s clearing empties the progress bar', () => {
+    expect($<HTMLButtonElement>('cancel').disabled).toBe(true);
+    const run = state.beginRun({ paused: false, histogramBins: 0 });
+    expect(document.body.dataset.runState).toBe('running');
+    expect($<HTMLButtonElement>('cancel').disabled).toBe(false);
+    expect($<HTMLButtonElement>('pause').disabled).toBe(false);
+    state.setPaused(true);
+    expect($('pause').textContent).toBe('Resume');
+    const { results, stats, band } = finishedRun(small(base), 1);
+    state.updateRun(run, { ...results, progress: 0.5 });
+    expect($<HTMLProgressElement>('progress').value).toBe(0.5);
+    expect($('progress-label').textContent).toBe('50 %');
+    state.finishRun(run, { status: 'done', results, stats, band });
+    expect(document.body.dataset.runState).toBe('done');
+    expect($<HTMLButtonElement>('cancel').disabled).toBe(true);
+    expect($('pause').textContent).toBe('Pause');
+    expect($<HTMLProgressElement>('progress').value).toBe(1);
+    state.clearRun();
+    expect($<HTMLProgressElement>('progress').value).toBe(0);
+    expect($('progress-label').textContent).toBe('');
+  });
+});

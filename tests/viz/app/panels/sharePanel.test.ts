@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import base from '../../../../scenarios/intrastate-conflict.json';
+import { createAppState, type AppState } from '../../../../viz/app/appState';
+import { sharePanel } from '../../../../viz/app/panels/sharePanel';
+import { finishedRun, small } from '../helpers/finishedRun';
+import { pageMarkup } from '../helpers/pageMarkup';
+
+let state: AppState;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+beforeEach(() => {
+  pageMarkup();
+  state = createAppState();
+  sharePanel({ state });
+  state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
+});
+
+describe('sharePanel', () => {
+  it('sharePanel({state}) offers the results for export only once a run is done', () => {
+    const buttons = () => [$<HTMLButtonElement>('export-csv').disabled, $<HTMLButtonElement>('export-json').disabled];
+    expect(buttons()).toEqual([true, true]);
+    const run = state.beginRun({ paused: false, histogramBins: 0 });
+    expect(buttons()).toEqual([true, true]);
+    state.finishRun(run, { status: 'done', ...finishedRun(small(base), 1) });
+    expect(buttons()).toEqual([false, false]);
+  });
+  // The share link itself needs the browser's streams (jsdom's Blob has none): the end-to-end tests
+  // open a link in a fresh browser, and appState's tests round-trip the state through encodeShare.
+});

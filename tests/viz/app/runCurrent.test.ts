@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import base from '../../../scenarios/intrastate-conflict.json';
+import { toCSV } from '../../../sim/csv';
+import { parseScenario, run } from '../../../sim/index';
+import { createAppState } from '../../../viz/app/appState';
+import { HIST_BINS, runCurrent } from '../../../viz/app/runCurrent';
+import { runnerInWorker } from './helpers/runnerInWorker';
+
+const small = { ...base, ticks: 30, parties: base.parties.map((p) => ({ ...p, population: 50 })) };
+const runner = await runnerInWorker();
+afterAll(() => runner.dispose());
+
+describe('runCurrent', () => {
+  it('runCurrent({state, runner}) runs the working scenario\'s ensemble into the state, the same rows as run()', async () => {
+    const state = createAppState();
+    state.loadScenario(small, { id: '', name: 'small' });
+    state.setRunsWanted(2);
+    let progressed = 0;
+    state.on('progress', () => progressed++);
+    await runCurrent({ state, runner });
+    const c = state.current!;
+    expect(state.runState).toBe('done');
+    expect(state.running).toBe(false);
+    expect(c.done).toBe(true);
+    expect(c.stats?.runs).toBe(2);
+    expect(c.band?.median).toHaveLength(31);
+    expect(c.results.bins).toBe(HIST_BINS);
+    expect(progressed).toBeGreaterThan(0);
+    const scenario = parseScenario(small);
+    expect(toCSV(c.results.runs)).toBe(toCSV([0, 1].map((r) => run(scenario, { run: r }).columns)));
+    expect(state.status.text).toMatch(/^Done: 2 runs in /);
+  });
+
+  it('runCurrent shows the link\'s problem beside the first finished run\'s status, once', async () => {
+    const state = createAppState();
+    state.loadScenario(small, { id: '', name: 'small' });
+    state.setRunsWanted(1);
+    state.setLinkNotice('The shared link could not be read.');
+    await runCurrent({ state, runner });
+    expect(state.status).toEqual({ text: expect.stringMatching(/^The shared link could not be read\. Done: 1 run in /), error: true });
+    await runCurrent({ state, runner });
+    expect(state.status).toEqual({ text: expect.stringMatching(/^Done: 1 run in /), error: false });
+  });
+
+  it('runCurrent on a scenario the worker refuses ends invalid and records the issues', async () => {
+    const state = createAppState();
+    // Valid to the schema (checked on the main thread), but two parties of one name are not.
+    state.loadScenario({ ...small, parties: small.parties.map((p) => ({ ...p, name: 'Same' })) }, { id: '', name: 'dup' });
+    await runCurrent({ state, runner });
+    expect(state.runState).toBe('invalid');
+    expect(state.status.error).toBe(true);
+    await expect.poll(() => state.issues.length).toBeGreaterThan(0);
+    expect(state.valid).toBe(false);
+  });
+});

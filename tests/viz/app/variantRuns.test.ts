@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import base from '../../../scenarios/intrastate-conflict.json';
+import { createAppState } from '../../../viz/app/appState';
+import type { Runner } from '../../../viz/app/runner';
+import { variantRuns } from '../../../viz/app/variantRuns';
+import { runnerInWorker } from './helpers/runnerInWorker';
+
+const small = { ...base, ticks: 24, parties: base.parties.map((p) => ({ ...p, population: 40 })) };
+// One worker for the file: a second one would not start under the shim once runner.ts is loaded.
+const runner: Runner = await runnerInWorker();
+afterAll(() => runner.dispose());
+
+describe('variantRuns', () => {
+  it('drain() runs each queued variant once, in order, in one runner made on first use, as ensembles of runsWanted', async () => {
+    const state = createAppState();
+    state.loadScenario(small, { id: '', name: 'small' });
+    state.setRunsWanted(2);
+    let creations = 0;
+    const queue = variantRuns({ state, createRunner: () => (creations++, runner) });
+    expect(creations).toBe(0);
+    const a = state.addVariant('all five');
+    state.setTrack(2, false);
+    const b = state.addVariant('without Track Two');
+    const first = queue.drain();
+    // a second drain while one is under way leaves the work to it
+    await queue.drain();
+    expect(a.status).toBe('running');
+    await first;
+    expect(creations).toBe(1);
+    expect([a.status, b.status]).toEqual(['done', 'done']);
+    expect(a.stats?.runs).toBe(2);
+    expect(a.band?.median).toHaveLength(25);
+    // the same seeds with a different track mix: the variants differ
+    expect(Array.from(a.band!.median)).not.toEqual(Array.from(b.band!.median));
+  });
+
+  it('drain() marks a variant the worker refuses as failed and says why', async () => {
+    const state = createAppState();
+    state.loadScenario({ ...small, parties: small.parties.map((p) => ({ ...p, name: 'Same' })) }, { id: '', name: 'dup' });
+    const v = state.addVariant('duplicate names');
+    await variantRuns({ state, createRunner: () => runner }).drain();
+    expect(v.status).toBe('failed');
+    expect(state.status.error).toBe(true);
+    expect(state.status.text).toMatch(/^Variant "duplicate names" did not run: parties/);
+  });
+});
