@@ -4,9 +4,10 @@ import { toCSV } from '../../../sim/csv';
 import { parseScenario, run } from '../../../sim/index';
 import { createAppState } from '../../../viz/app/appState';
 import { HIST_BINS, runCurrent } from '../../../viz/app/runCurrent';
+import { small as smallScenario } from './helpers/finishedRun';
 import { runnerInWorker } from './helpers/runnerInWorker';
 
-const small = { ...base, ticks: 30, parties: base.parties.map((p) => ({ ...p, population: 50 })) };
+const small = smallScenario(base, 30);
 const runner = await runnerInWorker();
 afterAll(() => runner.dispose());
 

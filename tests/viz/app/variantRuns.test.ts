@@ -3,9 +3,10 @@ import base from '../../../scenarios/intrastate-conflict.json';
 import { createAppState } from '../../../viz/app/appState';
 import type { Runner } from '../../../viz/app/runner';
 import { variantRuns } from '../../../viz/app/variantRuns';
+import { small as smallScenario } from './helpers/finishedRun';
 import { runnerInWorker } from './helpers/runnerInWorker';
 
-const small = { ...base, ticks: 24, parties: base.parties.map((p) => ({ ...p, population: 40 })) };
+const small = smallScenario(base, 24);
 // One worker for the file: a second one would not start under the shim once runner.ts is loaded.
 const runner: Runner = await runnerInWorker();
 afterAll(() => runner.dispose());

@@ -1,4 +1,4 @@
-import type { AppState } from '../appState';
+import type { AppState, CurrentRun } from '../appState';
 import { byId, download } from '../dom';
 import { resultsCSV, resultsJSON, type ExportFile } from '../resultsExport';
 import { encodeShare } from '../share';
@@ -19,7 +19,7 @@ export function sharePanel({ state }: SharePanelOptions): void {
   const csv = byId<HTMLButtonElement>('export-csv');
   const json = byId<HTMLButtonElement>('export-json');
   const link = byId<HTMLInputElement>('share-link');
-  const offer = (file: (run: NonNullable<AppState['current']>) => ExportFile) => () => {
+  const offer = (file: (run: CurrentRun) => ExportFile) => () => {
     const run = state.current;
     if (!run?.done) return;
     const f = file(run);
