@@ -134,7 +134,8 @@ function kernelIssues(input: unknown): ValidationIssue[] {
   }
 }
 
-function issueOf(i: z.core.$ZodIssue): ValidationIssue | ValidationIssue[] {
+/** One zod issue as `path: message` problems (unknown keys listed, a missing field said to be required). */
+export function issueOf(i: z.core.$ZodIssue): ValidationIssue | ValidationIssue[] {
   if (i.code === 'unrecognized_keys') {
     return { path: formatPath(i.path), message: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` };
   }
