@@ -5,3 +5,4 @@ export { factorValue, gridValues } from './factorValue';
 export { sobolPoints } from './sobolSequence';
 export { saltelliRow, type SaltelliLayout } from './saltelli';
 export type { MorrisTrajectory } from './morrisTrajectories';
+export { pointOverrides, isIntegerField } from './pointOverrides';
