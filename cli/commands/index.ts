@@ -1,7 +1,9 @@
 import type { Command } from '../command';
+import { analyze } from './analyze';
 import { claims } from './claims';
 import { run } from './run';
+import { sample } from './sample';
 import { validate } from './validate';
 
 /** Every `detente` subcommand, in the order the top-level help lists them. */
-export const commands: readonly Command[] = [run, validate, claims];
+export const commands: readonly Command[] = [run, validate, claims, sample, analyze];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { doc } from '../scenario/doc';
-import { issueOf, type ValidationIssue } from '../scenario/validate';
+import { issueOf, type ValidationIssue } from '../scenario/issues';
 
 /*
  * The experiment format, version 1: the single source of truth for experiment files. Types are

@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import { compileKernel, KernelError } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
 import { columnNames } from '../observe';
+import { formatPath, issueOf, type ValidationIssue } from './issues';
 
-/** One problem with a scenario: the JSON path of the field (dot-separated, 0-based) and what is wrong. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
+export { formatPath, type ValidationIssue };
 
 export type ValidationResult =
   | { ok: true; scenario: ScenarioData }
@@ -22,10 +18,6 @@ export class ScenarioError extends Error {
     super(issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`).join('\n'));
     this.name = 'ScenarioError';
   }
-}
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map(String).join('.');
 }
 
 /** Bytes a run of this scenario needs: 36 per agent (typed arrays, measured by `npm run bench`), 8 per directed tie, 8 per observed value. */
@@ -132,26 +124,6 @@ function kernelIssues(input: unknown): ValidationIssue[] {
     if (!(e instanceof KernelError)) throw e;
     return [{ path: 'kernel.formula', message: e.message }];
   }
-}
-
-/** One zod issue as `path: message` problems (unknown keys listed, a missing field said to be required). */
-export function issueOf(i: z.core.$ZodIssue): ValidationIssue | ValidationIssue[] {
-  if (i.code === 'unrecognized_keys') {
-    return { path: formatPath(i.path), message: `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}` };
-  }
-  if (i.code === 'invalid_union' && i.path.length && i.path[0] === 'events') {
-    // report the problems of the kind of event it was meant to be (the branch that failed least)
-    const branches = i.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length);
-    const best = branches[0];
-    if (best && branches.length > 1 && best.length < branches[1].length) {
-      return best.map((sub) => issueOf({ ...sub, path: [...i.path, ...sub.path] } as z.core.$ZodIssue)).flat();
-    }
-    return { path: formatPath(i.path), message: 'an event needs "tick" (a timed event) or "after": "settlement" (a triggered one), with "type": "powerShift", "party" and "factor"' };
-  }
-  if (i.code === 'invalid_type' && /received undefined/.test(i.message)) {
-    return { path: formatPath(i.path), message: `is required (expected ${i.expected})` };
-  }
-  return { path: formatPath(i.path), message: i.message };
 }
 
 /** Validates a scenario or throws a ScenarioError naming every field at fault. */
