@@ -164,7 +164,7 @@ export function analyze(design: Design, table: DataTable, o: AnalyzeOptions): An
       const kept: number[] = [];
       for (let p = 0; p < size; p++) if (means.count[p] > 0) kept.push(p);
       const columns: PrimColumn[] = design.factors.map((f, j) => (f.values && typeof f.values[0] === 'string'
-        ? { name: f.name, levels: kept.map((p) => design.points[p].values[j] as string) }
+        ? { name: f.name, levels: kept.map((p) => design.points[p].values[j] as string), order: f.values as string[] }
         : { name: f.name, values: Float64Array.from(kept, (p) => design.points[p].values[j] as number) }));
       const interest = Uint8Array.from(kept, (p) => (below ? means.mean[p] <= threshold : means.mean[p] >= threshold) ? 1 : 0);
       const r = prim(columns, interest, { minDensity: o.minDensity });

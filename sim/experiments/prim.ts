@@ -1,7 +1,7 @@
 import { AnalysisError } from './analysisError';
 
 /** A factor's values at the points PRIM looks at: numbers (a range is peeled) or strings (a set of levels). */
-export type PrimColumn = { name: string; values: Float64Array } | { name: string; levels: string[] };
+export type PrimColumn = { name: string; values: Float64Array } | { name: string; levels: string[]; order?: readonly string[] };
 
 /** A box's limits: per factor, [lo, hi] for a number, the levels kept for a string factor. */
 export type Limit = [number, number] | string[];
@@ -63,12 +63,13 @@ function peelQuantile(sorted: Float64Array, q: number): number {
  * Friedman & Fisher's (1999) patient rule induction method, as the EMA Workbench runs it for
  * scenario discovery: from the box holding every point, repeatedly peel off the `peelAlpha`
  * quantile of one factor's range (or one level of a string factor), choosing the peel with the
- * largest gain in density per point removed (the Workbench's "lenient1" objective), while the box
- * keeps at least `massMin` of the points. On the peeling trajectory the box chosen is the one with
- * the highest coverage among those of density ≥ minDensity (or the densest, if none is); it is then
- * pasted (edges moved back out by `pasteAlpha`) while that raises its density. Further boxes are
- * sought on the points outside the earlier ones (the covering approach), until a box falls short
- * of minDensity.
+ * largest gain in density per point removed (the Workbench's "lenient1" objective), as long as
+ * a peel raises the density and the box keeps at least `massMin` of the points. As in the
+ * Workbench, the box chosen is the last of that peeling trajectory, pasted (edges moved back out
+ * by `pasteAlpha`, or a level added back) while that raises its density; it is reported when its
+ * density reaches `minDensity` (the Workbench's threshold). The trajectory is returned too, for a
+ * reader who prefers more coverage at less density. Further boxes are sought on the points outside
+ * the earlier ones (the covering approach), until one falls short of minDensity.
  */
 export function prim(columns: readonly PrimColumn[], interest: Uint8Array, o: PrimOptions = {}): { trajectory: TrajectoryStep[]; boxes: PrimBox[] } {
   const peelAlpha = o.peelAlpha ?? 0.05;
@@ -92,7 +93,9 @@ export function prim(columns: readonly PrimColumn[], interest: Uint8Array, o: Pr
       }
       return [lo, hi];
     }
-    return new Set(c.levels);
+    // the factor's own order of levels where known, so limits list them as the experiment does
+    const present = new Set(c.levels);
+    return new Set(c.order ? c.order.filter((v) => present.has(v)) : present);
   });
   const inside = (box: Box, i: number) => columns.every((c, j) => {
     const lim = box[j];
@@ -205,10 +208,7 @@ export function prim(columns: readonly PrimColumn[], interest: Uint8Array, o: Pr
       path.push(s);
       record(b, s);
     }
-    const qualified = path.filter((s) => stats(s.idx).density >= minDensity);
-    let chosen = qualified.length
-      ? qualified.reduce((a, c) => (stats(c.idx).coi > stats(a.idx).coi ? c : a))
-      : path.reduce((a, c) => (stats(c.idx).density > stats(a.idx).density ? c : a));
+    let chosen = path[path.length - 1];
     for (;;) {
       const top = best(chosen, pastes(chosen, remaining));
       if (!top || !(top.obj > 0) || top.s.idx.length <= chosen.idx.length || top.s.idx.length / n < massMin) break;
