@@ -15,12 +15,17 @@ Options:
   -h, --help      show this help (detente <command> --help for a command's)
   -V, --version   print Détente's version
 
-Exit codes: 0 ok, 1 bad input, 2 usage error.
+Exit codes: 0 ok, 1 bad input or output, 2 usage error, 3 a claim failed, 4 some runs
+failed, 70 internal error, 130 interrupted.
 `;
 }
 
+/** Exit code of a bug in Détente itself (EX_SOFTWARE of sysexits.h), kept apart from bad input. */
+const EXIT_INTERNAL = 70;
+
 /**
- * The command line: dispatches to a command and maps errors to exit codes (1 bad input, 2 usage).
+ * The command line: dispatches to a command and maps errors to exit codes (1 bad input, 2 usage,
+ * 70 internal error).
  * Resolves to the exit code; never calls process.exit, so stdout drains before Node quits.
  */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -61,7 +66,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return 1;
     }
     io.stderr.write(`detente ${cmd.name}: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 1;
+    return EXIT_INTERNAL;
   }
 }
 

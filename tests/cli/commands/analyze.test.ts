@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainIn } from '../helpers/detente';
+import { mainIn, ROOT } from '../helpers/detente';
 
 /*
  * The analyses checked end to end, as a user runs them: `detente sample` writes the design, the
@@ -255,5 +255,19 @@ describe('detente sample', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/factors\.0\.max: must be greater than min \(5\); got 1/);
     expect((await mainIn(['sample'])).code).toBe(2);
+  });
+});
+
+describe('detente analyze reads Parquet', () => {
+  it('gives the same output for runs.parquet (int64 points, nulls, booleans) as for the same table in CSV', async () => {
+    const fixture = (name: string) => join(ROOT, 'tests/fixtures/analyze', name);
+    for (const metric of ['y', 'ok']) {
+      const args = ['analyze', fixture('morris-small.json'), '--method', 'morris', '--metric', metric, '--json'];
+      const parquet = await mainIn([...args, '--data', fixture('morris-small-runs.parquet')]);
+      const csv = await mainIn([...args, '--data', fixture('morris-small-runs.csv')]);
+      expect(parquet.code, parquet.stderr).toBe(0);
+      expect(parquet.stdout).toBe(csv.stdout);
+      expect(JSON.parse(parquet.stdout).replicates).toEqual(metric === 'y' ? { rows: 24, points: 12, missing: 0, min: 1, max: 2 } : { rows: 24, points: 12, missing: 0, min: 2, max: 2 });
+    }
   });
 });
