@@ -41,7 +41,8 @@ async function analyzeJSON(args: string[]): Promise<any> { // eslint-disable-lin
 
 const PI = Math.PI;
 
-describe('detente analyze --method sobol (through detente sample)', () => {
+// Each Sobol' test builds and analyses a design of 40 000 to 80 000 points: about 3 s alone, more on a busy machine.
+describe('detente analyze --method sobol (through detente sample)', { timeout: 60_000 }, () => {
   it('recovers the Ishigami function\'s indices (a = 7, b = 0.1, N = 8192): S1 0.3139, 0.4424, 0; ST 0.5576, 0.4424, 0.2437; S2(x1, x3) 0.2437', async () => {
     const s = await sample({ factors: ['x1', 'x2', 'x3'].map((name) => ({ name, min: -PI, max: PI })), design: { type: 'sobol', samples: 8192, secondOrder: true }, seed: 7 });
     expect(s.header).toEqual(['point', 'x1', 'x2', 'x3']);
