@@ -1,4 +1,5 @@
 import type { Stream } from '../rng';
+import { randomPermutation } from './randomPermutation';
 
 /** Options of `latinHypercube`. */
 export interface LatinHypercubeOptions {
@@ -17,13 +18,7 @@ export function latinHypercube(o: LatinHypercubeOptions): Float64Array {
   const out = new Float64Array(n * d);
   const perm = new Uint32Array(n);
   for (let j = 0; j < d; j++) {
-    for (let i = 0; i < n; i++) perm[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const r = Math.floor(rng() * (i + 1));
-      const t = perm[i];
-      perm[i] = perm[r];
-      perm[r] = t;
-    }
+    randomPermutation(perm, rng);
     for (let i = 0; i < n; i++) out[i * d + j] = (perm[i] + rng()) / n;
   }
   return out;

@@ -1,4 +1,5 @@
 import type { Stream } from '../rng';
+import { randomPermutation } from './randomPermutation';
 
 /** One trajectory of a Morris design: k + 1 rows, each changing one factor of the previous row. */
 export interface MorrisTrajectory {
@@ -32,7 +33,7 @@ export function morrisDelta(levels: number): number {
  * direction per factor (starting Δ higher for those that move down), then the factors moved one at
  * a time, by ±Δ, in a random order.
  */
-function trajectory(k: number, levels: number, rng: Stream): { rows: Int32Array; order: Int32Array; dirs: Int8Array } {
+function trajectory(k: number, levels: number, rng: Stream): { rows: Int32Array; order: Uint32Array; dirs: Int8Array } {
   const half = levels / 2;
   const start = new Int32Array(k);
   const dirs = new Int8Array(k);
@@ -41,14 +42,7 @@ function trajectory(k: number, levels: number, rng: Stream): { rows: Int32Array;
     dirs[j] = rng() < 0.5 ? 1 : -1;
     start[j] = base + (dirs[j] < 0 ? half : 0);
   }
-  const order = new Int32Array(k);
-  for (let j = 0; j < k; j++) order[j] = j;
-  for (let j = k - 1; j > 0; j--) {
-    const r = Math.floor(rng() * (j + 1));
-    const t = order[j];
-    order[j] = order[r];
-    order[r] = t;
-  }
+  const order = randomPermutation(new Uint32Array(k), rng);
   const rows = new Int32Array((k + 1) * k);
   rows.set(start, 0);
   for (let t = 1; t <= k; t++) {
