@@ -12,32 +12,24 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/scenario.schema.j
 export const EXPERIMENT_SCHEMA_FILE = fileURLToPath(new URL('../scenarios/experiments/experiment.schema.json', import.meta.url));
 
 /**
- * The JSON Schema of a scenario file, generated from the zod schema: the input side (defaults
- * may be left out), each field keeping its metadata (meaning, unit, source), for editors.
+ * A zod schema as JSON Schema text for editors: the input side (defaults may be left out), each
+ * field keeping its metadata (meaning, unit, source), with a title and description first.
  */
-export function scenarioSchemaText(): string {
-  const schema = z.toJSONSchema(Scenario, { io: 'input' });
-  const { $schema, ...rest } = schema;
-  const out = {
-    $schema,
-    title: 'Détente scenario (format 1)',
-    description: 'A scenario for Détente, the multi-track de-escalation simulator. Generated from sim/scenario/schema.ts by `npm run schema`; do not edit by hand.',
-    ...rest,
-  };
-  return JSON.stringify(out, null, 2) + '\n';
+function schemaText(schema: z.ZodType, title: string, description: string): string {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return JSON.stringify({ $schema, title, description, ...rest }, null, 2) + '\n';
 }
 
-/** The JSON Schema of an experiment file, generated from sim/experiments/experiment.ts in the same way. */
+/** The JSON Schema of a scenario file, generated from sim/scenario/schema.ts. */
+export function scenarioSchemaText(): string {
+  return schemaText(Scenario, 'Détente scenario (format 1)',
+    'A scenario for Détente, the multi-track de-escalation simulator. Generated from sim/scenario/schema.ts by `npm run schema`; do not edit by hand.');
+}
+
+/** The JSON Schema of an experiment file, generated from sim/experiments/experiment.ts. */
 export function experimentSchemaText(): string {
-  const schema = z.toJSONSchema(Experiment, { io: 'input' });
-  const { $schema, ...rest } = schema;
-  const out = {
-    $schema,
-    title: 'Détente experiment (format 1)',
-    description: 'An experiment for Détente: factors, a design (grid, lhs, sobol, morris) and, for `detente sweep`, the scenario and the measures to record. Generated from sim/experiments/experiment.ts by `npm run schema`; do not edit by hand.',
-    ...rest,
-  };
-  return JSON.stringify(out, null, 2) + '\n';
+  return schemaText(Experiment, 'Détente experiment (format 1)',
+    'An experiment for Détente: factors, a design (grid, lhs, sobol, morris) and, for `detente sweep`, the scenario and the measures to record. Generated from sim/experiments/experiment.ts by `npm run schema`; do not edit by hand.');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
