@@ -15,5 +15,5 @@ describe('determinism fixtures', () => {
   it.each(files)('detente run %s --seed 1 --runs 3 gives the committed CSV', async (f) => {
     const want = readFileSync(new URL(`fixtures/determinism/${f.replace(/\.json$/, '')}.csv.sha256`, import.meta.url), 'utf8').trim();
     expect(await determinismHash(f)).toBe(want);
-  });
+  }, 60_000);
 });
