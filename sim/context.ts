@@ -3,6 +3,8 @@ import { createStream, STREAM_NAMES, type Stream, type StreamName } from './rng'
 import type { ScenarioData, ParamsData } from './scenario/schema';
 import type { SimState } from './state';
 import { createEffects, type Effects } from './rules/effects';
+import { stageWindowKey, trackOf, TRACKS } from './tracks/tracks';
+import type { Track } from './tracks/track';
 
 /**
  * What a run needs besides its state: the scenario, constants derived from it once at setup
@@ -18,7 +20,8 @@ export interface Context {
   kernel: Float64Array;
   /** Glasl window [from, to] by track (index 1…5). */
   stageWindow: ReadonlyArray<readonly [number, number]>;
-  /** For each actor, the indices of the parties it works with. */
+  /** For each actor, its track and the indices of the parties it works with. */
+  actorTrack: Track[];
   actorParties: number[][];
   actorNeedsConsent: boolean[];
   actorLeaveAt: number[];
@@ -36,9 +39,6 @@ export interface Context {
   unitRowsOf: Float32Array | null;
 }
 
-/** Consent defaults (MODEL.md §3, assumption): official, problem-solving and exchange tracks ask; business and media do not. */
-export const CONSENT_BY_TRACK = [false, true, true, false, true, false];
-
 export function partyIndex(scenario: ScenarioData, name: string): number {
   return scenario.parties.findIndex((p) => p.name === name);
 }
@@ -51,9 +51,7 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
   const streams = Object.fromEntries(STREAM_NAMES.map((n) => [n, stream(n)])) as Record<StreamName, Stream>;
   const actorStreams = scenario.actors.map((_, j) => stream(`actors:${j}`));
   const cohortStreams = scenario.actors.map((_, j) => stream(`actors:${j}:cohort`));
-  const stageWindow: Array<readonly [number, number]> = [
-    [1, 9], p.stageWindowTrack1, p.stageWindowTrack2, p.stageWindowTrack3, p.stageWindowTrack4, p.stageWindowTrack5,
-  ];
+  const stageWindow: Array<readonly [number, number]> = [[1, 9], ...TRACKS.map((t) => p[stageWindowKey(t)])];
   return {
     scenario,
     params: p,
@@ -61,8 +59,9 @@ export function createContext(scenario: ScenarioData, seed: number, saved?: SimS
     meanfield: scenario.mode === 'meanfield',
     kernel: compileKernel(scenario.kernel.formula, scenario.kernel.params),
     stageWindow,
+    actorTrack: scenario.actors.map((a) => trackOf(a.track)),
     actorParties: scenario.actors.map((a) => (a.parties ?? scenario.parties.map((q) => q.name)).map((n) => partyIndex(scenario, n))),
-    actorNeedsConsent: scenario.actors.map((a) => a.consent ?? CONSENT_BY_TRACK[a.track]),
+    actorNeedsConsent: scenario.actors.map((a) => a.consent ?? trackOf(a.track).consent),
     actorLeaveAt: scenario.actors.map((a) => a.leaveAt ?? a.start + a.commitment),
     streams,
     actorStreams,

@@ -5,6 +5,7 @@ import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState
 import { computeHostility } from './rules/hostility';
 import { escalationIndex } from './rules/escalation';
 import { clampPower } from './rules/events';
+import { TRACK_SLOTS } from './tracks/tracks';
 
 /** Number of agents per party: the populations in agent mode, one each in mean-field mode. */
 export function partySizes(ctx: Context): [number, number] {
@@ -90,9 +91,9 @@ export function createState(ctx: Context): SimState {
     violence: 0,
     dyad: Float64Array.from([scenario.dyad.T, scenario.dyad.C, scenario.dyad.U, scenario.dyad.E]),
     incidentHistory: new Float64Array(ctx.historyLength),
-    activity: new Float64Array(6),
+    activity: new Float64Array(TRACK_SLOTS),
     powerBase: 0,
-    powerBaseByTrack: new Float64Array(6),
+    powerBaseByTrack: new Float64Array(TRACK_SLOTS),
     ripeness: 0,
     escalation: 0,
     trackOne: 0,

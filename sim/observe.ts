@@ -1,5 +1,6 @@
 import type { SimState } from './state';
 import { glaslStage } from './rules/escalation';
+import { POWER_BASE_TRACKS, powerBaseColumn } from './tracks/tracks';
 
 /** Columns every run records, in CSV order, before the per-party and per-track ones. */
 export const BASE_COLUMNS = ['run', 'seed', 'tick', 'X', 'T', 'C', 'U', 'E', 'incidents', 'trackOne', 'settlements', 'collapses', 'B'] as const;
@@ -11,7 +12,7 @@ export function columnNames(parties: readonly string[]): string[] {
   return [
     ...BASE_COLUMNS,
     ...parties.flatMap((p) => [`H_${p}`, `F_${p}`]),
-    'B_track2', 'B_track3', 'B_track4', 'B_track5',
+    ...POWER_BASE_TRACKS.map(powerBaseColumn),
     ...EXTRA_COLUMNS,
     ...parties.map((p) => `power_${p}`),
   ];
@@ -55,7 +56,7 @@ export function observe(cols: Columns, state: Readonly<SimState>, run: number, p
     d[`F_${p}`][r] = state.meanFear[k];
     d[`power_${p}`][r] = state.power[k];
   });
-  for (let k = 2; k <= 5; k++) d[`B_track${k}`][r] = state.powerBaseByTrack[k];
+  for (const t of POWER_BASE_TRACKS) d[powerBaseColumn(t)][r] = state.powerBaseByTrack[t.number];
   d.V[r] = state.violence;
   d.R[r] = state.ripeness;
   d.stage[r] = glaslStage(state.escalation);

@@ -2,6 +2,7 @@ import { run } from '../run';
 import { parseScenario } from '../scenario/validate';
 import type { ScenarioData } from '../scenario/schema';
 import type { ActorState, Signing } from '../state';
+import { POWER_BASE_TRACKS, powerBaseColumn, TRACK_SLOTS } from '../tracks/tracks';
 
 /** Reads a library scenario's JSON by name (e.g. "track-one-only"); the CLI reads files, tests too. */
 export type ScenarioLoader = (name: string) => unknown;
@@ -22,7 +23,7 @@ export interface RunMetrics {
   /** Mean X over the ticks from `fromTick` on (see measure). */
   meanXAfter: number;
   meanB: number;
-  /** Mean weighted contribution to B of tracks 2…5 (index 2…5). */
+  /** Mean weighted contribution to B of each power-base track, by track number. */
   meanBTrack: number[];
   /** First tick with talks or a settlement; the run's length if never. */
   firstTalks: number;
@@ -58,12 +59,12 @@ export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics
     let meanB = 0;
     let incidents = 0;
     let firstTalks = n - 1;
-    const bt = [0, 0, 0, 0, 0, 0];
+    const bt = new Array<number>(TRACK_SLOTS).fill(0);
     for (let t = 0; t < n; t++) {
       meanX += d.X[t] / n;
       meanB += d.B[t] / n;
       incidents += d.incidents[t];
-      for (let k = 2; k <= 5; k++) bt[k] += d[`B_track${k}`][t] / n;
+      for (const k of POWER_BASE_TRACKS) bt[k.number] += d[powerBaseColumn(k)][t] / n;
       if (d.tick[t] >= fromTick) {
         after += d.X[t];
         afterN++;

@@ -4,6 +4,7 @@ import {
 } from '../state';
 import { scheduleAfterSettlement } from './events';
 import { exp, log } from '../portableMath';
+import { POWER_BASE_TRACKS, TRACKS } from '../tracks/tracks';
 
 /** Root causes left in place: the mean of both parties' mean anger and mean fear. */
 export function rootCause(state: Readonly<SimState>): number {
@@ -11,20 +12,21 @@ export function rootCause(state: Readonly<SimState>): number {
 }
 
 /**
- * Power base B = (1 + κ_B·(active tracks − 1)/4) · Σ_j w(track_j − 1)·S_j over Tracks Two to
- * Five, with each track's weighted contribution; floored at 0 (hate media's achievement is negative).
+ * Power base B = (1 + κ_B·(active tracks − 1)/4) · Σ_j w(track_j − 1)·S_j over the power-base
+ * tracks (Two to Five), with each track's weighted contribution; floored at 0 (hate media's
+ * achievement is negative).
  */
 export function updatePowerBase(state: SimState, ctx: Context): void {
   let active = 0;
-  for (let k = 1; k <= 5; k++) if (state.activity[k] > 0) active++;
+  for (const t of TRACKS) if (state.activity[t.number] > 0) active++;
   const joint = 1 + ctx.params.jointPowerBase * Math.max(0, active - 1) / 4;
   const byTrack = state.powerBaseByTrack;
   byTrack.fill(0);
   ctx.scenario.actors.forEach((spec, j) => {
-    if (spec.track >= 2) byTrack[spec.track] += joint * ctx.kernel[spec.track] * state.actors[j].achievement;
+    if (ctx.actorTrack[j].powerBase) byTrack[spec.track] += joint * ctx.kernel[spec.track] * state.actors[j].achievement;
   });
   let sum = 0;
-  for (let k = 2; k <= 5; k++) sum += byTrack[k];
+  for (const t of POWER_BASE_TRACKS) sum += byTrack[t.number];
   state.powerBase = Math.max(0, sum);
 }
 
@@ -39,11 +41,10 @@ export function updateRipeness(state: SimState, ctx: Context): void {
   state.ripeness = Math.min(Math.min(1, state.cost[0] / p.hurtThreshold), Math.min(1, state.cost[1] / p.hurtThreshold));
 }
 
-/** Whether some Track One actor is in follow-through with the consent of both parties. */
+/** Whether some actor of a track that opens talks (Track One) is in follow-through with the consent of both parties. */
 function officialsReady(state: Readonly<SimState>, ctx: Context): boolean {
-  return ctx.scenario.actors.some((spec, j) => {
-    const a = state.actors[j];
-    return spec.track === 1 && a.phase === PHASE_FOLLOW_THROUGH && ctx.actorParties[j].length === 2 &&
+  return state.actors.some((a, j) => {
+    return ctx.actorTrack[j].opensTalks && a.phase === PHASE_FOLLOW_THROUGH && ctx.actorParties[j].length === 2 &&
       a.consent[0] === 1 && a.consent[1] === 1;
   });
 }

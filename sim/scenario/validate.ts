@@ -2,6 +2,7 @@ import { compileKernel, KernelError } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
 import { columnNames } from '../observe';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
+import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 
 export { formatPath, type ValidationIssue };
 
@@ -36,6 +37,9 @@ export function estimateMemory(s: ScenarioData): { agents: number; edges: number
   return { agents, edges, bytes };
 }
 
+/** "Track Five (media)": the tracks whose actors have a valence. */
+const VALENCE_TRACKS = TRACKS.filter((t) => t.valence).map((t) => `${trackName(t)} (${t.kind})`).join(' or ');
+
 const GiB = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
 
 /** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
@@ -50,7 +54,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
     });
     if (a.parties && a.parties.length === 2 && a.parties[0] === a.parties[1]) add(`actors.${j}.parties`, 'names the same party twice');
     if (a.leaveAt !== undefined && a.leaveAt < a.start) add(`actors.${j}.leaveAt`, `must be at or after start (${a.start})`);
-    if (a.track !== 5 && a.valence !== 1) add(`actors.${j}.valence`, 'applies to Track Five (media) actors only');
+    if (!TRACKS[a.track - 1].valence && a.valence !== 1) add(`actors.${j}.valence`, `applies to ${VALENCE_TRACKS} actors only`);
   });
   s.events.forEach((e, k) => {
     if (!names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
@@ -59,8 +63,8 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
   if (s.params.contagion * dt > 1 + 1e-12) {
     add('params.contagion', `contagion × dt must be at most 1 (it is ${s.params.contagion} × 1/${s.ticksPerYear} = ${(s.params.contagion * dt).toPrecision(3)}); lower it or raise ticksPerYear`);
   }
-  for (const k of [1, 2, 3, 4, 5] as const) {
-    const key = `stageWindowTrack${k}` as const;
+  for (const t of TRACKS) {
+    const key = stageWindowKey(t);
     const [from, to] = s.params[key];
     if (from > to) add(`params.${key}`, `from (${from}) must not exceed to (${to})`);
   }
