@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createSimulation, parseScenario, step, type ScenarioData, type SimState, type Simulation } from '../sim/index';
+import { openRun, parseScenario, type RunSession, type ScenarioData, type SimState } from '../sim/index';
 import { contagionStep } from '../sim/rules/contagion';
 import { buildAgentObjects, objectContagionStep } from './objectContagion';
 import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
@@ -55,7 +55,7 @@ function scenarioOf(n: number): ScenarioData {
 interface Bytes { perAgent: number; perEdge: number; agentArrays: Record<string, number>; edgeArrays: Record<string, number>; other: number }
 
 /** Bytes of the typed arrays a run holds (state, the context's buffers, CSR), by per-agent and per-edge arrays. */
-function typedBytes(sim: Simulation): Bytes {
+function typedBytes(sim: RunSession): Bytes {
   const { state, ctx } = sim;
   const n = state.partyStart[2];
   const arrays: Record<string, ArrayBufferView> = {};
@@ -86,6 +86,8 @@ interface SizeResult {
   edges: number;
   buildSeconds: number;
   full: Measurement;
+  /** The same run session without model events. */
+  quiet: Measurement;
   contagion: Measurement;
   objects?: Measurement;
   bytes: Bytes;
@@ -99,22 +101,22 @@ for (const n of sizes) {
   const sc = scenarioOf(n);
   const h0 = heap();
   const t0 = performance.now();
-  const sim = createSimulation(sc, { seed: 1 });
+  const sim = openRun(sc, { seed: 1, ticks: WARM_TICKS, events: false });
   const buildSeconds = (performance.now() - t0) / 1000;
-  step(sim.state, sim.ctx);
+  sim.advance(1);
   const h1 = heap();
   const bytes = typedBytes(sim);
   const edges = sim.state.col.length;
-  for (let t = 1; t < WARM_TICKS; t++) step(sim.state, sim.ctx);
+  sim.advance();
   process.stderr.write(`bench: ${n.toLocaleString('en')} agents built in ${buildSeconds.toFixed(2)} s, timing…\n`);
 
   // every sample restarts from the same warm state, so samples do the same work
   const ticks = Math.max(3, Math.round(UPDATES_PER_SAMPLE / n));
-  const warm: SimState = structuredClone(sim.state);
-  let live: Simulation = sim;
-  const full = measure(() => {
-    for (let t = 0; t < ticks; t++) step(live.state, live.ctx);
-  }, n * ticks, { reps, warmup: 1, prepare: () => (live = createSimulation(sc, { from: warm })) });
+  const warm: SimState = structuredClone(sim.save());
+  let live: RunSession = sim;
+  // a run session as every shell drives it (observation and model events), and the same without events
+  const full = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks })) });
+  const quiet = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks, events: false })) });
 
   // the bare kernel on the same network, anger as its state; the object version alternates with it
   const { rowPtr, col, weight } = sim.state;
@@ -149,12 +151,12 @@ for (const n of sizes) {
     }
   }
   results.push({
-    agents: n, edges, buildSeconds, full, bytes,
+    agents: n, edges, buildSeconds, full, quiet, bytes,
     contagion: summarizeRates(...soa),
     objects: agents ? summarizeRates(...obj) : undefined,
     heapDelta: { heapUsed: h1.heapUsed - h0.heapUsed, arrayBuffers: h1.arrayBuffers - h0.arrayBuffers, rss: h1.rss - h0.rss },
   });
-  live = undefined as unknown as Simulation;
+  live = undefined as unknown as RunSession;
   gc();
 }
 const seconds = (performance.now() - started) / 1000;
@@ -170,6 +172,8 @@ const rows: string[][] = [
   ['', ...results.map((r) => `${pow(r.agents)} agents`), `target (at ${pow(largest.agents)})`],
   ['full model, M agent-updates/s', ...results.map((r) => M(r.full)), `≥ 20  ${ok(largest.full.median >= TARGET_FULL)}`],
   ['  by CPU time', ...results.map((r) => C(r.full)), `≥ 20  ${ok(largest.full.cpuMedian >= TARGET_FULL)}`],
+  ['  without model events, M/s', ...results.map((r) => M(r.quiet)), ''],
+  ['  cost of collecting events', ...results.map((r) => `${(100 * (r.quiet.median / r.full.median - 1)).toFixed(1)} %`), ''],
   ['bare contagion (SoA), M/s', ...results.map((r) => M(r.contagion)), `≥ 30  ${ok(largest.contagion.median >= TARGET_CONTAGION)}`],
   ['  by CPU time', ...results.map((r) => C(r.contagion)), `≥ 30  ${ok(largest.contagion.cpuMedian >= TARGET_CONTAGION)}`],
   ['object-per-agent contagion, M/s', ...results.map((r) => M(r.objects)), ''],

@@ -7,7 +7,8 @@
 import * as Comlink from 'comlink';
 import type { ValidationIssue } from './scenario/validate';
 import type { Bands, EnsembleStats } from './ensemble';
-import type { Columns } from './observe';
+import type { Columns } from './observe/observe';
+import type { ModelEvent } from './observe/modelEvents';
 import type { ScenarioData } from './scenario/schema';
 import type { RunSummary } from './summary';
 
@@ -34,6 +35,8 @@ export interface RunRequest {
   sliceMs?: number;
   /** Columns whose per-tick ensemble bands the outcome carries. Default ['X']. */
   bandColumns?: string[];
+  /** Model events are collected for replicates 0…eventRuns−1. Default 1. */
+  eventRuns?: number;
 }
 
 /** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
@@ -47,6 +50,8 @@ export interface RunChunk {
   columns: Record<string, Float64Array>;
   /** 4 × bins shares per row (see `distributions`), for replicate 0 when asked for. */
   histograms?: Float64Array;
+  /** The model events of these rows' steps. */
+  events: ModelEvent[];
   /** Progress over the whole request, in [0, 1]. */
   progress: number;
 }
@@ -111,7 +116,7 @@ export function createWorkerApi(): WorkerApi {
     rouse();
     paused = request.paused ?? false;
     stepBudget = 0;
-    const { validateScenario, columnNames, createColumns, createSimulation, distributions, observe, step, summarizeRun, bands, ensembleStats } = await engine();
+    const { validateScenario, columnNames, openRun, bands, ensembleStats } = await engine();
     if (my !== generation) return { status: 'cancelled', summaries: [] };
     const checked = validateScenario(request.scenario);
     if (!checked.ok) return { status: 'invalid', issues: checked.issues };
@@ -119,8 +124,7 @@ export function createWorkerApi(): WorkerApi {
     const runs = Math.max(1, Math.floor(request.runs ?? 1));
     const bins = Math.max(0, Math.floor(request.histogramBins ?? 0));
     const sliceMs = request.sliceMs ?? 25;
-    const partyNames = scenario.parties.map((p) => p.name);
-    const names = columnNames(partyNames);
+    const names = columnNames(scenario.parties.map((p) => p.name));
     const totalRows = scenario.ticks + 1;
     const bytes = 2 * 8 * totalRows * (runs * names.length + 4 * bins);
     if (bytes > BROWSER_MEMORY_LIMIT) {
@@ -134,51 +138,38 @@ export function createWorkerApi(): WorkerApi {
     const cancelled = () => my !== generation;
     try {
       for (let r = 0; r < runs; r++) {
-        const { ctx, state } = createSimulation(scenario, { run: r });
-        const cols = createColumns(names, totalRows);
-        const hist = r === 0 && bins > 0 ? new Float64Array(totalRows * 4 * bins) : undefined;
-        const record = () => {
-          if (hist) hist.set(distributions(state, bins), cols.rows * 4 * bins);
-          observe(cols, state, r, partyNames);
-        };
-        // Exactly run()'s order: observe tick 0, then step → observe.
-        record();
+        const session = openRun(scenario, { run: r, histogramBins: r === 0 ? bins : 0, events: r < (request.eventRuns ?? 1), memoryLimit: BROWSER_MEMORY_LIMIT });
         let sent = 0;
-        while (cols.rows < totalRows || sent < cols.rows) {
+        let sentEvents = 0;
+        while (!session.done || sent < session.columns.rows) {
           if (cancelled()) return { status: 'cancelled', summaries };
-          if (paused && stepBudget <= 0 && sent === cols.rows) {
+          if (paused && stepBudget <= 0 && sent === session.columns.rows) {
             await new Promise<void>((res) => (wake = res));
             continue;
           }
           // A short first slice puts the first curve on screen sooner.
           const until = performance.now() + (r === 0 && sent === 0 ? Math.min(sliceMs, 8) : sliceMs);
-          while (cols.rows < totalRows) {
+          while (!session.done) {
             if (paused) {
               if (stepBudget <= 0) break;
               stepBudget--;
             }
-            step(state, ctx);
-            record();
+            session.advance(1);
             if (performance.now() >= until) break;
           }
-          const from = sent;
-          const rows = cols.rows - sent;
-          if (rows === 0) continue;
-          const columns: Record<string, Float64Array> = {};
-          const buffers: ArrayBuffer[] = [];
-          for (const n of names) {
-            columns[n] = cols.data[n].slice(from, from + rows);
-            buffers.push(columns[n].buffer as ArrayBuffer);
-          }
-          const histograms = hist?.slice(from * 4 * bins, (from + rows) * 4 * bins);
+          if (session.columns.rows === sent) continue;
+          const { from, rows, columns, histograms } = session.rows(sent);
+          const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
           if (histograms) buffers.push(histograms.buffer as ArrayBuffer);
-          sent = cols.rows;
-          const progress = (r * totalRows + cols.rows) / (runs * totalRows);
-          await listener.chunk(Comlink.transfer({ run: r, seed: state.seed, from, rows, totalRows, columns, histograms, progress }, buffers));
+          const events = session.events.slice(sentEvents);
+          sent = session.columns.rows;
+          sentEvents = session.events.length;
+          const progress = (r * totalRows + sent) / (runs * totalRows);
+          await listener.chunk(Comlink.transfer({ run: r, seed: session.seed, from, rows, totalRows, columns, histograms, events, progress }, buffers));
           await yieldToMessages();
         }
-        all.push(cols);
-        const summary = summarizeRun(scenario, cols);
+        all.push(session.columns);
+        const summary = session.summary();
         summaries.push(summary);
         await listener.runDone(r, summary);
       }

@@ -1,4 +1,5 @@
-import type { Columns, RunResult, RunSummary, ScenarioData } from '../../sim/index';
+import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
+// the one value the help needs, from its own small module: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
@@ -40,20 +41,21 @@ function assertFinite(cols: Columns, run: number): void {
 }
 
 /**
- * Runs replicates 0…runs−1 one at a time, handing each to `emit` and dropping it, so memory stays
- * that of one run however many are asked for.
+ * Runs replicates 0…runs−1 one at a time, handing each finished session to `emit` and dropping it,
+ * so memory stays that of one run however many are asked for.
  */
-async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunResult, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
+async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunSession, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
   const bar = progressBar(io.stderr, 'detente run');
   const summaries: RunSummary[] = [];
   try {
     bar.update(0, runs);
-    for (let r = 0; r < runs; r++) {
-      const res = sim.run(scenario, { run: r });
-      assertFinite(res.columns, r);
-      const summary = sim.summarizeRun(scenario, res.columns);
+    for (const session of sim.replicates(scenario, { runs, events: false })) {
+      session.advance();
+      const r = session.run;
+      assertFinite(session.columns, r);
+      const summary = session.summary();
       summaries.push(summary);
-      await emit(r, res, summary);
+      await emit(r, session, summary);
       bar.update(r + 1, runs);
     }
   } finally {
@@ -76,7 +78,7 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
 }
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
-  const seeds = Array.from({ length: runs }, (_, r) => sim.replicateSeed(scenario.seed, r));
+  const seeds = sim.replicateSeeds(scenario, runs);
   await sink.write(jsonHead(scenario, seeds));
   const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
     sink.write((r ? ',' : '') + JSON.stringify(summary

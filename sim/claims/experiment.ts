@@ -1,4 +1,4 @@
-import { run } from '../run';
+import { replicates } from '../ensemble';
 import { parseScenario } from '../scenario/validate';
 import type { ScenarioData } from '../scenario/schema';
 import type { ActorState, Signing } from '../state';
@@ -49,8 +49,8 @@ export function variant(o: ExperimentOptions, name: string, patch: (s: RawScenar
 /** Runs replicates 0…runs−1 of a scenario (seeds derived from its seed, so variants are paired) and measures each. */
 export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics[] {
   const out: RunMetrics[] = [];
-  for (let r = 0; r < runs; r++) {
-    const res = run(s, { run: r });
+  for (const res of replicates(s, { runs, events: false })) {
+    res.advance();
     const d = res.columns.data;
     const n = res.columns.rows;
     let meanX = 0;

@@ -8,11 +8,15 @@ import type { Effects } from './effects';
 import { exp, pow } from '../portableMath';
 import { TRACKS } from '../tracks/tracks';
 
-/** Whether the incident history is at a lull or a peak, and the normalised violence over the lull window. */
+/** Whether the incident history is at a lull or a peak, the window sums that decide it, and the normalised violence over the lull window. */
 export interface EntryConditions {
   lull: boolean;
   peak: boolean;
   recentViolence: number;
+  /** Incidents over the last lullWindow ticks, and the largest and the mean such window of the trailing year. */
+  recent: number;
+  peakWindow: number;
+  meanWindow: number;
 }
 
 /** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
@@ -41,12 +45,29 @@ export function entryConditions(state: Readonly<Pick<SimState, 'tick' | 'inciden
   // normalised violence over the window, as V is per step
   const scale = 2 * ctx.params.incidentRate * ctx.dt * W;
   const recentViolence = scale > 0 ? Math.min(1, recent / scale) : 0;
-  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio, recentViolence };
+  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio, recentViolence, recent, peakWindow: peak, meanWindow: mean };
 }
 
 /** A per-step probability from a per-year rate. */
-function chance(ratePerYear: number, dt: number): number {
+export function chance(ratePerYear: number, dt: number): number {
   return ratePerYear > 0 ? 1 - exp(-ratePerYear * dt) : 0;
+}
+
+/** What a party's consent to an actor depends on, read at the tick the step starts from. */
+export interface ConsentFactors {
+  credibility: number;
+  ripeness: number;
+  /** The party's hostility H_q. */
+  hostility: number;
+  recentViolence: number;
+  /** The party's receptivity ρ_q. */
+  receptivity: number;
+}
+
+/** The per-year rate at which a party grants consent (ODD §7.6). */
+export function consentRate(p: Context['params'], f: ConsentFactors): number {
+  return p.consentRate * f.credibility * (1 + f.ripeness) * (1 - f.hostility) *
+    Math.max(0, 1 - p.consentViolenceAversion * f.recentViolence) * f.receptivity;
 }
 
 /**
@@ -77,9 +98,10 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     if ((a.phase === PHASE_ANALYSIS && a.approached) || a.phase === PHASE_FOLLOW_THROUGH) {
       for (const q of parties) {
         if (a.consent[q]) continue;
-        const granted = !needsConsent ||
-          u[q * 3] < chance(p.consentRate * spec.credibility * (1 + state.ripeness) * (1 - state.hostility[q]) *
-            Math.max(0, 1 - p.consentViolenceAversion * entry.recentViolence) * state.receptivity[q], dt);
+        const granted = !needsConsent || u[q * 3] < chance(consentRate(p, {
+          credibility: spec.credibility, ripeness: state.ripeness, hostility: state.hostility[q],
+          recentViolence: entry.recentViolence, receptivity: state.receptivity[q],
+        }), dt);
         if (granted) {
           a.consent[q] = 1;
           if (a.trust[q] === 0) a.trust[q] = p.initialTrust;

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import {
-  PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS, type SimState,
+  PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS, type Signing, type SimState,
 } from '../state';
 import { scheduleAfterSettlement } from './events';
 import { exp, log } from '../portableMath';
@@ -42,11 +42,22 @@ export function updateRipeness(state: SimState, ctx: Context): void {
 }
 
 /** Whether some actor of a track that opens talks (Track One) is in follow-through with the consent of both parties. */
-function officialsReady(state: Readonly<SimState>, ctx: Context): boolean {
+export function officialsReady(state: Readonly<SimState>, ctx: Context): boolean {
   return state.actors.some((a, j) => {
     return ctx.actorTrack[j].opensTalks && a.phase === PHASE_FOLLOW_THROUGH && ctx.actorParties[j].length === 2 &&
       a.consent[0] === 1 && a.consent[1] === 1;
   });
+}
+
+/**
+ * Per-year collapse hazard of the settlement `s` in force: h0·exp(min(50, β1·|Δ ln power ratio since
+ * signing| + β2·root causes − β3·quality)).
+ */
+export function collapseHazard(state: Readonly<SimState>, ctx: Context, s: Readonly<Signing>): number {
+  const p = ctx.params;
+  const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
+  const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
+  return p.collapseBase * exp(Math.min(50, exponent));
 }
 
 /**
@@ -92,9 +103,7 @@ export function stepTrackOne(state: SimState, ctx: Context): void {
     }
   } else {
     const s = state.signings[state.signings.length - 1];
-    const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
-    const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
-    const hazard = p.collapseBase * exp(Math.min(50, exponent));
+    const hazard = collapseHazard(state, ctx, s);
     if (uCollapse < 1 - exp(-hazard * dt)) {
       state.trackOne = TRACK_ONE_NONE;
       state.collapses += 1;

@@ -1,6 +1,6 @@
 import { compileKernel, KernelError } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
-import { columnNames } from '../observe';
+import { columnNames } from '../observe/observedColumns';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
 import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 

@@ -2,6 +2,7 @@ import { trackFive } from './five';
 import { trackFour } from './four';
 import { trackOne } from './one';
 import { trackThree } from './three';
+import type { Column } from '../observe/observedColumns';
 import type { Track, TrackNumber } from './track';
 import { trackTwo } from './two';
 
@@ -33,6 +34,9 @@ export const trackLabel = (t: Track): string => `${trackName(t)}: ${t.kind}`;
 
 /** The result column of a power-base track's weighted contribution B_k ("B_track2"). */
 export const powerBaseColumn = (t: Track): string => `B_track${t.number}`;
+
+/** Each power-base track's result column: its weighted contribution B_k to the power base. */
+export const TRACK_COLUMNS: readonly Column[] = POWER_BASE_TRACKS.map((t) => ({ name: powerBaseColumn(t), read: (s) => s.powerBaseByTrack[t.number] }));
 
 /** The scenario parameter holding a track's Glasl window ("stageWindowTrack2"). */
 export const stageWindowKey = (t: Track): StageWindowKey => `stageWindowTrack${t.number}`;

@@ -1,4 +1,6 @@
-import { createColumns, columnNames, type Columns } from '../../sim/observe';
+// deep imports: the page's main thread must not load the engine (mathjs), only these small modules
+import { createColumns, type Columns } from '../../sim/observe/observe';
+import { columnNames } from '../../sim/observe/observedColumns';
 import type { RunSummary } from '../../sim/summary';
 import { connectSimulation, type RunChunk, type RunOutcome, type RunRequest, type SimulationClient } from '../../sim/worker';
 

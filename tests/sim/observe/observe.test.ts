@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnNames, createSimulation, distributions, run } from '../../sim/index';
-import { makeScenario } from '../fixtures/sim/makeScenario';
+import { columnNames, createSimulation, distributions, run } from '../../../sim/index';
+import { makeScenario } from '../../fixtures/sim/makeScenario';
 
 describe('columnNames()', () => {
   it('columnNames() lists the base columns, then H_ and F_ per party, then B_track2…B_track5', () => {
