@@ -1,11 +1,11 @@
 import '@vitest/web-worker';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, run, summarizeRun, toCSV, createColumns, columnNames, type Columns } from '../../sim/index';
-import * as Comlink from 'comlink';
-// Types only: importing sim/worker.ts's values here would let the shim reuse this (non-worker)
+import { parseScenario, run, summarizeRun, toCSV, createColumns, columnNames, type Columns, type ModelEvent } from '../../../../sim/index';
+import { connectSimulation } from '../../../../viz/app/worker/client';
+// Types only: importing worker.ts's values here would let the shim reuse this (non-worker)
 // evaluation of the module for the first Worker, which then never exposes its API.
-import type { RunChunk, RunListener, RunRequest, WorkerApi } from '../../sim/worker';
-import base from '../../scenarios/intrastate-conflict.json';
+import type { RunChunk } from '../../../../viz/app/worker/protocol';
+import base from '../../../../scenarios/intrastate-conflict.json';
 
 // Small and short, so the suite stays fast; agent mode so the network and streams are exercised.
 const small = {
@@ -16,9 +16,11 @@ const small = {
 
 function collector(scenarioNames: string[]) {
   const runs: Columns[] = [];
+  const events: ModelEvent[][] = [];
   let chunks = 0;
   return {
     runs,
+    events,
     chunks: () => chunks,
     listener: {
       chunk(c: RunChunk) {
@@ -26,6 +28,7 @@ function collector(scenarioNames: string[]) {
         const cols = (runs[c.run] ??= createColumns(scenarioNames, c.totalRows));
         for (const n of scenarioNames) cols.data[n].set(c.columns[n], c.from);
         cols.rows = c.from + c.rows;
+        (events[c.run] ??= []).push(...c.events);
       },
       runDone() {},
     },
@@ -33,28 +36,28 @@ function collector(scenarioNames: string[]) {
 }
 
 function connect() {
-  const worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' });
-  const api = Comlink.wrap<WorkerApi>(worker);
-  return {
-    api,
-    start: (req: RunRequest, l: RunListener) => api.start(req, Comlink.proxy(l)),
-    terminate: () => worker.terminate(),
-  };
+  return connectSimulation(new Worker(new URL('../../../../viz/app/worker/worker.ts', import.meta.url), { type: 'module' }));
 }
 
-describe('sim/worker', () => {
-  it('start(request) streamed in chunks equals run() for every replicate', async () => {
+describe('viz/app/worker', () => {
+  it('start(request) streamed in chunks equals run() for every replicate, with the same model events', async () => {
     const sc = parseScenario(small);
     const names = columnNames(sc.parties.map((p) => p.name));
     const client = connect();
     const got = collector(names);
     // A tiny slice forces many chunks, so chunk boundaries are tested.
-    const out = await client.start({ scenario: small, runs: 3, sliceMs: 2 }, got.listener);
+    const out = await client.start({ scenario: small, runs: 3, sliceMs: 2, eventRuns: 2 }, got.listener);
     client.terminate();
     expect(out.status).toBe('done');
     expect(got.chunks()).toBeGreaterThan(3);
-    const expected = [0, 1, 2].map((r) => run(sc, { run: r }).columns);
+    const results = [0, 1, 2].map((r) => run(sc, { run: r }));
+    const expected = results.map((r) => r.columns);
     expect(toCSV(got.runs)).toBe(toCSV(expected));
+    // events for replicates 0 and 1 only, as asked, the same as the engine's in this process
+    expect(results[0].events.length).toBeGreaterThan(0);
+    expect(got.events[0]).toEqual(results[0].events);
+    expect(got.events[1]).toEqual(results[1].events);
+    expect(got.events[2] ?? []).toEqual([]);
     if (out.status === 'done') expect(out.summaries).toEqual(expected.map((c) => summarizeRun(sc, c)));
   }, 30_000);
 

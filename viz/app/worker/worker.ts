@@ -1,83 +1,21 @@
 /*
- * The simulation's browser shell: the one file that knows comlink. Inside a Web Worker it exposes
- * `WorkerApi`, which runs validated scenarios in time-sliced chunks and streams copies of the new
- * rows (transferred, never live state) to a listener. The page imports `connectSimulation` from
- * here so that comlink stays in this one file.
+ * The simulation's browser shell, run inside a Web Worker: it exposes `WorkerApi` (comlink), which
+ * validates a scenario, drives the engine's run sessions in time slices (pause, single steps,
+ * cancel) and posts copies of the new rows (transferred, never live state) to the page's listener.
+ * The page talks to it through ./client.ts; the model in sim/ knows nothing of workers.
  */
 import * as Comlink from 'comlink';
-import type { ValidationIssue } from './scenario/validate';
-import type { Bands, EnsembleStats } from './ensemble';
-import type { Columns } from './observe/observe';
-import type { ModelEvent } from './observe/modelEvents';
-import type { ScenarioData } from './scenario/schema';
-import type { RunSummary } from './summary';
+import type { Columns, RunSummary } from '../../../sim/index';
+import type { RunListener, RunOutcome, RunRequest, WorkerApi } from './protocol';
 
 /*
- * The engine is imported lazily so that the page, which imports this module only for
- * connectSimulation, does not download and parse the model (and mathjs) on the main thread.
+ * The engine (the model, zod and mathjs) is imported lazily, after the API is exposed: the worker
+ * answers its first message while the engine is still loading.
  */
-type Engine = typeof import('./index');
+type Engine = typeof import('../../../sim/index');
 let enginePromise: Promise<Engine> | undefined;
 function engine(): Promise<Engine> {
-  return (enginePromise ??= import('./index'));
-}
-
-/** What to run: a scenario (untrusted JSON, validated here) and the number of replicates. */
-export interface RunRequest {
-  scenario: unknown;
-  /** Replicates 0…runs−1, seeds derived from the scenario seed as `run()` does. Default 1. */
-  runs?: number;
-  /** Anger and fear histogram bins recorded at every tick of replicate 0. Default 0 (none). */
-  histogramBins?: number;
-  /** Start paused (for single-stepping). Default false. */
-  paused?: boolean;
-  /** Milliseconds of work per chunk before the worker yields and posts. Default 25. */
-  sliceMs?: number;
-  /** Columns whose per-tick ensemble bands the outcome carries. Default ['X']. */
-  bandColumns?: string[];
-  /** Model events are collected for replicates 0…eventRuns−1. Default 1. */
-  eventRuns?: number;
-}
-
-/** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
-export interface RunChunk {
-  run: number;
-  seed: number;
-  from: number;
-  rows: number;
-  /** Total rows the replicate will have (ticks + 1). */
-  totalRows: number;
-  columns: Record<string, Float64Array>;
-  /** 4 × bins shares per row (see `distributions`), for replicate 0 when asked for. */
-  histograms?: Float64Array;
-  /** The model events of these rows' steps. */
-  events: ModelEvent[];
-  /** Progress over the whole request, in [0, 1]. */
-  progress: number;
-}
-
-/** Receives a run's stream; its methods are awaited, which also paces the worker. */
-export interface RunListener {
-  chunk(c: RunChunk): void | Promise<void>;
-  runDone(run: number, summary: RunSummary): void | Promise<void>;
-}
-
-/** How a request ended. */
-export type RunOutcome =
-  | { status: 'done'; summaries: RunSummary[]; scenario: ScenarioData; stats: EnsembleStats; bands: Record<string, Bands> }
-  | { status: 'cancelled'; summaries: RunSummary[] }
-  | { status: 'invalid'; issues: ValidationIssue[] }
-  | { status: 'failed'; message: string };
-
-/** The worker's API: one request at a time; pause, step and cancel act on the current one. */
-export interface WorkerApi {
-  validate(scenario: unknown): Promise<{ ok: boolean; issues: ValidationIssue[] }>;
-  start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
-  pause(): void;
-  resume(): void;
-  /** Advances a paused run by `ticks` steps. */
-  step(ticks?: number): void;
-  cancel(): void;
+  return (enginePromise ??= import('../../../sim/index'));
 }
 
 /**
@@ -206,29 +144,8 @@ export function createWorkerApi(): WorkerApi {
   };
 }
 
-/** The page's handle on a simulation worker. */
-export interface SimulationClient {
-  api: Comlink.Remote<WorkerApi>;
-  /** Runs a request, calling `listener` (a local object) for every chunk and finished replicate. */
-  start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
-  terminate(): void;
-}
-
-/** Wraps a Worker running this module. */
-export function connectSimulation(worker: Worker): SimulationClient {
-  const api = Comlink.wrap<WorkerApi>(worker);
-  return {
-    api,
-    start: (request, listener) => api.start(request, Comlink.proxy(listener)),
-    terminate: () => {
-      api[Comlink.releaseProxy]();
-      worker.terminate();
-    },
-  };
-}
-
-// Expose only inside a worker (the page imports this module for connectSimulation). The explicit
-// endpoint is needed under @vitest/web-worker, whose shim does not wire globalThis.
+// Expose only inside a worker (tests import createWorkerApi in Node). The explicit endpoint is
+// needed under @vitest/web-worker, whose shim does not wire globalThis.
 if (typeof self !== 'undefined' && typeof window === 'undefined') {
   Comlink.expose(createWorkerApi(), self as unknown as Comlink.Endpoint);
   // Load the engine at once, before the first request arrives. Awaited at top level so that a
