@@ -2,8 +2,10 @@
  * `npm run bench`: the speed and memory figures of issue 2 (Speed), measured in one run so their
  * ratios are fair — whole-model agent-updates per second at 10^4, 10^5 and 10^6 agents, the bare
  * contagion kernel, an object-per-agent version of that kernel, state-building time and bytes per
- * agent — printed beside the targets, and saved as JSON in bench/results/.
- * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel).
+ * agent, the cost of collecting model events, and the memory estimate against measured peaks —
+ * printed beside the targets, and saved as JSON in bench/results/.
+ * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel)
+ * --no-memory (skip the peak-memory cases).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,11 +16,21 @@ import { openRun, parseScenario, type RunSession, type ScenarioData, type SimSta
 import { contagionStep } from '../sim/rules/contagion';
 import { buildAgentObjects, objectContagionStep } from './objectContagion';
 import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
+import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
 
 const TARGET_FULL = 20e6;
 const TARGET_CONTAGION = 30e6;
 const TARGET_BYTES_AGENT = 64;
 const TARGET_BYTES_EDGE = 8;
+/** The memory estimate should be within 25 % of the measured peak. */
+const TARGET_ESTIMATE = 0.25;
+/** Runs whose peak memory is measured in a fresh process each, against estimateRun. */
+const PEAK_CASES: PeakCase[] = [
+  { label: '10^6 agents, degree 8, 24 ticks', agents: 1e6, degree: 8, ticks: 24 },
+  { label: '10^6 agents, degree 40, 12 ticks', agents: 1e6, degree: 40, ticks: 12 },
+  { label: '2·10^4 agents, 10^6 listed edges', agents: 2e4, edges: 1e6, ticks: 24 },
+  { label: 'mean-field, 2·10^6 ticks', agents: 2, meanfield: true, ticks: 2e6 },
+];
 /** Ticks run before timing, so every track actor of the default scenario has started (the last at 48). */
 const WARM_TICKS = 48;
 /** Agent-updates per timed sample: enough for ~0.2 s at the target speed. */
@@ -29,6 +41,7 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '1e4,1e5,1e6' },
     reps: { type: 'string', default: '7' },
     'no-objects': { type: 'boolean', default: false },
+    'no-memory': { type: 'boolean', default: false },
   },
 });
 const sizes = opts.sizes.split(',').map(Number);
@@ -159,6 +172,13 @@ for (const n of sizes) {
   live = undefined as unknown as RunSession;
   gc();
 }
+const peaks: Peak[] = [];
+if (!opts['no-memory'] && canMeasurePeaks) {
+  for (const c of PEAK_CASES) {
+    process.stderr.write(`bench: peak memory of ${c.label}…\n`);
+    peaks.push(measurePeak(c));
+  }
+}
 const seconds = (performance.now() - started) / 1000;
 const load1 = loadavg()[0];
 
@@ -203,12 +223,26 @@ console.log('');
 console.log(`per-agent arrays (bytes/agent): ${Object.entries(last.agentArrays).map(([k, v]) => `${k} ${(v / largest.agents).toFixed(1)}`).join(', ')}`);
 console.log(`per-edge arrays (bytes/edge): ${Object.entries(last.edgeArrays).map(([k, v]) => `${k} ${(v / largest.edges).toFixed(1)}`).join(', ')}; small fixed arrays ${last.other} bytes`);
 
+if (peaks.length) {
+  const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
+  const prows = [['run (one fresh process each)', 'measured peak, MiB', 'estimateRun, MiB', 'estimate / measured', `target ±${100 * TARGET_ESTIMATE} %`],
+    ...peaks.map((p) => [p.label, MiB(p.measured), MiB(p.estimated), (p.estimated / p.measured).toFixed(2), ok(Math.abs(p.estimated / p.measured - 1) <= TARGET_ESTIMATE)])];
+  const pw = prows[0].map((_, c) => Math.max(...prows.map((r) => r[c].length)));
+  console.log('');
+  prows.forEach((r, i) => {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(pw[c]) : cell.padStart(pw[c]))).join('  '));
+    if (i === 0) console.log(pw.map((w) => '-'.repeat(w)).join('  '));
+  });
+} else if (!opts['no-memory']) {
+  console.log('\npeak memory: not measured (needs Linux /proc/self/clear_refs)');
+}
+
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
   targets: { fullModel: TARGET_FULL, contagion: TARGET_CONTAGION, bytesPerAgent: TARGET_BYTES_AGENT, bytesPerEdge: TARGET_BYTES_EDGE },
-  results,
+  results, peaks,
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);

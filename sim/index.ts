@@ -1,17 +1,18 @@
 /** Détente's model: the public API shared by the CLI, the browser worker and the tests. */
 export { Scenario, Params, Party, Actor, Network, Kernel, type ScenarioData, type ScenarioInput, type ActorData, type PartyData, type ParamsData } from './scenario/schema';
-export { validateScenario, parseScenario, ScenarioError, estimateMemory, type ValidationIssue, type ValidationResult } from './scenario/validate';
+export { validateScenario, parseScenario, ScenarioError, MEMORY_LIMIT, type ValidationIssue, type ValidationResult } from './scenario/validate';
+export { estimateRun, memoryIssue, formatGiB, type EstimateOptions, type MemoryEstimate } from './memory';
 export { applyOverrides, parseOverride, OverrideError, type Override } from './scenario/overrides';
 export { fieldDoc, type FieldDoc } from './scenario/doc';
 export { compileKernel, KernelError } from './kernel';
-export { openRun, MAX_EVENTS, type RunSession, type SessionOptions, type RowChunk } from './session';
+export { openRun, type RunSession, type SessionOptions, type RowChunk } from './session';
 export { run, type RunOptions, type RunResult } from './run';
 export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
 export { step } from './step';
 export { observe, createColumns, type Columns } from './observe/observe';
 export { observedColumns, columnNames, type Column } from './observe/observedColumns';
 export { distributions } from './observe/distributions';
-export { MODEL_EVENT_TYPES, type ModelEvent, type ModelEventType, type Named } from './observe/modelEvents';
+export { MODEL_EVENT_TYPES, MAX_EVENTS, type ModelEvent, type ModelEventType, type Named } from './observe/modelEvents';
 export { summarize, summarizeRun, SUMMARY_COLUMNS, type RunSummary } from './summary';
 export { replicateSeed } from './rng';
 export { glaslStage, glaslPhase } from './rules/escalation';

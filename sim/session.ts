@@ -1,6 +1,7 @@
 import { saveStreams, type Context } from './context';
 import { distributions } from './observe/distributions';
-import { createEventWatcher, type ModelEvent } from './observe/modelEvents';
+import { estimateRun, memoryIssue } from './memory';
+import { createEventWatcher, MAX_EVENTS, type ModelEvent } from './observe/modelEvents';
 import { createColumns, observe, type Columns } from './observe/observe';
 import { observedColumns, type Column } from './observe/observedColumns';
 import type { ScenarioData } from './scenario/schema';
@@ -18,7 +19,7 @@ export interface SessionOptions extends SimulationOptions {
   histogramBins?: number;
   /** Collect model events (see `ModelEvent`). Default true. */
   events?: boolean;
-  /** Most bytes the session's results may take before it refuses to open. Default MEMORY_LIMIT (8 GiB). */
+  /** Most bytes the run may take (see `estimateRun`) before the session refuses to open. Default MEMORY_LIMIT (8 GiB). */
   memoryLimit?: number;
 }
 
@@ -73,29 +74,24 @@ export interface RunSession {
   save(): SimState;
 }
 
-/** Most model events one session keeps: bounds memory when a scenario leaks every tick for a million ticks. */
-export const MAX_EVENTS = 10_000;
-
 /**
  * Opens a run of a scenario (validated, defaults filled): a replicate (`run`), a seed, or a state
  * saved by `save()` to resume from (its tick is not observed again). Throws a RangeError if
- * `ticks` is not a whole number ≥ 0 or the results would not fit in `memoryLimit`.
+ * `ticks` is not a whole number ≥ 0 or the run would not fit in `memoryLimit`, before allocating.
  */
 export function openRun(scenario: ScenarioData, o: SessionOptions = {}): RunSession {
+  const ticksLeft = Math.max(0, scenario.ticks - (o.from?.tick ?? 0));
+  const ticks = o.ticks ?? ticksLeft;
+  if (!Number.isInteger(ticks) || ticks < 0) throw new RangeError(`ticks must be a whole number ≥ 0, got ${ticks}`);
+  const bins = Math.max(0, Math.floor(o.histogramBins ?? 0));
+  const tooBig = memoryIssue(estimateRun(scenario, { ticks, histogramBins: bins, eventRuns: o.events === false ? 0 : 1 }), o.memoryLimit ?? MEMORY_LIMIT);
+  if (tooBig) throw new RangeError(`${tooBig.path}: ${tooBig.message}`);
   const sim = createSimulation(scenario, o);
   const { ctx, state } = sim;
   const runIndex = o.run ?? 0;
-  const ticks = o.ticks ?? Math.max(0, scenario.ticks - state.tick);
-  if (!Number.isInteger(ticks) || ticks < 0) throw new RangeError(`ticks must be a whole number ≥ 0, got ${ticks}`);
   const first = o.from ? 0 : 1;
   const totalRows = ticks + first;
   const table: readonly Column[] = observedColumns(scenario.parties.map((p) => p.name));
-  const bins = Math.max(0, Math.floor(o.histogramBins ?? 0));
-  const limit = o.memoryLimit ?? MEMORY_LIMIT;
-  const bytes = totalRows * (table.length + 4 * bins) * 8;
-  if (bytes > limit) {
-    throw new RangeError(`ticks: ${ticks} observed ticks would need ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory; the limit is ${limit / 1024 ** 3} GiB`);
-  }
   const columns = createColumns(table.map((c) => c.name), totalRows);
   const histograms = bins > 0 ? new Float64Array(totalRows * 4 * bins) : undefined;
   const watcher = o.events === false ? undefined : createEventWatcher(ctx);

@@ -13,6 +13,8 @@ import { version } from '../version';
 type Sim = typeof import('../../sim/index');
 
 const MAX_RUNS = 1_000_000;
+/** Rows formatted per write of CSV output. */
+const CSV_ROWS_PER_WRITE = 4096;
 
 /** The provenance that opens a JSON result, written before any run so it can stream. */
 function jsonHead(scenario: ScenarioData, seeds: number[]): string {
@@ -74,7 +76,12 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
     });
   }
   await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
-  return eachRun(sim, scenario, runs, io, (_r, res) => sink.write(sim.csvBody(res.columns)));
+  return eachRun(sim, scenario, runs, io, async (_r, res) => {
+    // in slices of rows, so the text held at once stays small however long the run
+    for (let from = 0; from < res.columns.rows; from += CSV_ROWS_PER_WRITE) {
+      await sink.write(sim.csvBody(res.columns, from, Math.min(res.columns.rows, from + CSV_ROWS_PER_WRITE)));
+    }
+  });
 }
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {

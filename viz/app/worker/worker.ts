@@ -54,7 +54,7 @@ export function createWorkerApi(): WorkerApi {
     rouse();
     paused = request.paused ?? false;
     stepBudget = 0;
-    const { validateScenario, columnNames, openRun, bands, ensembleStats } = await engine();
+    const { validateScenario, columnNames, openRun, estimateRun, formatGiB, bands, ensembleStats } = await engine();
     if (my !== generation) return { status: 'cancelled', summaries: [] };
     const checked = validateScenario(request.scenario);
     if (!checked.ok) return { status: 'invalid', issues: checked.issues };
@@ -64,11 +64,13 @@ export function createWorkerApi(): WorkerApi {
     const sliceMs = request.sliceMs ?? 25;
     const names = columnNames(scenario.parties.map((p) => p.name));
     const totalRows = scenario.ticks + 1;
-    const bytes = 2 * 8 * totalRows * (runs * names.length + 4 * bins);
+    const eventRuns = Math.min(runs, Math.max(0, Math.floor(request.eventRuns ?? 1)));
+    // the worker and the page each keep every replicate's columns
+    const { bytes } = estimateRun(scenario, { runsKept: 2 * runs, histogramBins: 2 * bins, eventRuns });
     if (bytes > BROWSER_MEMORY_LIMIT) {
       return {
         status: 'failed',
-        message: `${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks.toLocaleString('en')} ticks would need about ${(bytes / 1024 ** 3).toFixed(1)} GiB of memory in the browser (the limit is 1 GiB): lower ticks or the ensemble size, or run it with the command line (npx detente run), which streams its output`,
+        message: `${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks.toLocaleString('en')} ticks would need about ${formatGiB(bytes)} of memory in the browser (the limit is 1 GiB): lower ticks or the ensemble size, or run it with the command line (npx detente run), which streams its output`,
       };
     }
     const summaries: RunSummary[] = [];
@@ -76,7 +78,7 @@ export function createWorkerApi(): WorkerApi {
     const cancelled = () => my !== generation;
     try {
       for (let r = 0; r < runs; r++) {
-        const session = openRun(scenario, { run: r, histogramBins: r === 0 ? bins : 0, events: r < (request.eventRuns ?? 1), memoryLimit: BROWSER_MEMORY_LIMIT });
+        const session = openRun(scenario, { run: r, histogramBins: r === 0 ? bins : 0, events: r < eventRuns, memoryLimit: BROWSER_MEMORY_LIMIT });
         let sent = 0;
         let sentEvents = 0;
         while (!session.done || sent < session.columns.rows) {
