@@ -73,8 +73,8 @@ function typedBytes(sim: RunSession): Bytes {
   const n = state.partyStart[2];
   const arrays: Record<string, ArrayBufferView> = {};
   for (const [k, v] of Object.entries(state)) if (ArrayBuffer.isView(v)) arrays[k] = v;
-  // the context's scratch and caches, not its references to state arrays
-  for (const [k, v] of Object.entries(ctx)) if (ArrayBuffer.isView(v) && !Object.values(arrays).includes(v)) arrays[`ctx.${k}`] = v;
+  // the run's scratch buffers
+  for (const [k, v] of Object.entries(ctx.scratch)) if (ArrayBuffer.isView(v)) arrays[`scratch.${k}`] = v;
   const agentArrays: Record<string, number> = {};
   const edgeArrays: Record<string, number> = {};
   let other = 0;

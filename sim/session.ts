@@ -1,4 +1,4 @@
-import { saveStreams, type Context } from './context';
+import type { Context } from './context';
 import { distributions } from './observe/distributions';
 import { estimateRun, memoryIssue } from './memory';
 import { createEventWatcher, MAX_EVENTS, type ModelEvent } from './observe/modelEvents';
@@ -7,6 +7,7 @@ import { observedColumns, type Column } from './observe/observedColumns';
 import type { ScenarioData } from './scenario/schema';
 import { MEMORY_LIMIT } from './scenario/validate';
 import { createSimulation, type SimulationOptions } from './simulation';
+import { saveStreams } from './streams';
 import type { SimState } from './state';
 import { step } from './step';
 import { summarizeRun, type RunSummary } from './summary';
@@ -134,7 +135,7 @@ export function openRun(scenario: ScenarioData, o: SessionOptions = {}): RunSess
       return summarizeRun(scenario, columns);
     },
     save() {
-      state.streams = saveStreams(ctx);
+      state.streams = saveStreams(ctx.streams);
       return state;
     },
   };

@@ -1,9 +1,11 @@
-import { createContext, type Context } from './context';
+import { deriveConstants } from './constants';
+import type { Context } from './context';
 import { createState } from './init';
 import { replicateSeed } from './rng';
-import { preparePopulation } from './rules/population';
 import type { ScenarioData } from './scenario/schema';
+import { createScratch } from './scratch';
 import type { SimState } from './state';
+import { createStreams } from './streams';
 
 /**
  * A live run: its context and state, advanced by `step(state, ctx)`. Stepping does not save the
@@ -24,19 +26,19 @@ export interface SimulationOptions {
   from?: SimState;
 }
 
-/** Creates a simulation at tick 0, or resumed from a saved state. */
+/** Creates a simulation at tick 0, or resumed from a saved state: constants, streams, state, then scratch. */
 export function createSimulation(scenario: ScenarioData, o: SimulationOptions = {}): Simulation {
-  let sim: Simulation;
+  const constants = deriveConstants(scenario);
+  let state: SimState;
+  let streams;
   if (o.from) {
-    const state = structuredClone(o.from);
-    sim = { ctx: createContext(scenario, state.seed, state.streams), state };
+    state = structuredClone(o.from);
+    streams = createStreams(scenario, state.seed, state.streams);
   } else {
     const seed = o.seed ?? replicateSeed(scenario.seed, o.run ?? 0);
-    const ctx = createContext(scenario, seed);
-    const state = createState(ctx);
+    streams = createStreams(scenario, seed);
+    state = createState(constants, streams);
     state.seed = seed;
-    sim = { ctx, state };
   }
-  if (!sim.ctx.meanfield) preparePopulation(sim.state, sim.ctx);
-  return sim;
+  return { ctx: { ...constants, streams, scratch: createScratch(state, constants) }, state };
 }

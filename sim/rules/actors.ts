@@ -89,7 +89,7 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     const a = state.actors[j];
     const parties = ctx.actorParties[j];
     const needsConsent = ctx.actorNeedsConsent[j];
-    const rng = ctx.actorStreams[j];
+    const rng = ctx.streams.actors[j];
     const u = [rng(), rng(), rng(), rng(), rng(), rng()];
 
     transition(state, ctx, { j, entry, fx });

@@ -22,7 +22,7 @@ export interface CohortOptions {
  */
 export function selectCohort(state: SimState, ctx: Context, o: CohortOptions): { count: number; angerFearSum: number } {
   const { party: q, share, grievanceCut } = o;
-  const rng = ctx.cohortStreams[o.actor];
+  const rng = ctx.streams.cohorts[o.actor];
   const start = state.partyStart[q];
   const size = state.partyStart[q + 1] - start;
   const other = 1 - q;

@@ -20,17 +20,6 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
   return 0;
 }
 
-/** Per agent, 1 when every tie in its row weighs exactly 1 (the small world's within-party ties), else 0. */
-function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Uint8Array {
-  const unit = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let one = 1;
-    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) if (weight[e] !== 1) one = 0;
-    unit[i] = one;
-  }
-  return unit;
-}
-
 /**
  * Step 3, agent mode: one synchronous pass over all agents. Each agent's anger and fear sum every
  * term of MODEL.md §5 — Richardson (reactivity to the perceived opponent hostility, fatigue,
@@ -43,32 +32,17 @@ function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Ui
  * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
  * `agents` stream, cheap enough to inline in the hot loop.
  */
-/**
- * Allocates the population pass's per-run buffers (the snapshot, the unit-weight row flags) once,
- * when a simulation is created, rather than in its first step. Safe to call again: it only
- * allocates what is missing or out of date.
- */
-export function preparePopulation(state: Readonly<SimState>, ctx: Context): void {
-  const n = state.partyStart[2];
-  if (ctx.pairs.length !== 2 * n) ctx.pairs = new Float32Array(2 * n);
-  if (ctx.unitRowsOf !== state.weight || ctx.unitRows.length !== n) {
-    ctx.unitRows = unitWeightRows(state.rowPtr, state.weight, n);
-    ctx.unitRowsOf = state.weight;
-  }
-}
-
 export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
   const n = state.partyStart[2];
-  preparePopulation(state, ctx);
   const A = state.anger;
   const F = state.fear;
-  const X = ctx.pairs;
+  const X = ctx.scratch.pairs;
   for (let i = 0; i < n; i++) {
     X[2 * i] = A[i];
     X[2 * i + 1] = F[i];
   }
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
-  const unit = ctx.unitRows;
+  const unit = ctx.scratch.unitRows;
   const NT = NORMAL_TABLE;
   const pr = ctx.params;
   const dt = ctx.dt;

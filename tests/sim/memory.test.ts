@@ -26,7 +26,7 @@ describe('estimateRun()', () => {
     const { state, ctx } = session;
     const n = state.partyStart[2];
     const perAgent = [state.anger, state.fear, state.grievance, state.perceived, state.role, state.participant].reduce((b, a) => b + a.byteLength, 0) +
-      state.rowPtr.byteLength - 4 + ctx.pairs.byteLength + ctx.unitRows.byteLength;
+      state.rowPtr.byteLength - 4 + ctx.scratch.pairs.byteLength + ctx.scratch.unitRows.byteLength;
     expect(e.parts.agents).toBe(perAgent);
     expect(e.parts.contact).toBe(state.contact.byteLength);
     expect(e.parts.ties).toBe(state.col.byteLength + state.weight.byteLength);
