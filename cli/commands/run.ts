@@ -4,9 +4,7 @@ import { SUMMARY_COLUMNS } from '../../sim/summary';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
 import { progressBar } from '../progressBar';
-import { scenarioHash } from '../scenarioHash';
 import { openSink, type Sink } from '../sink';
-import { version } from '../version';
 
 // The model (its modules, zod and mathjs) takes the better part of a second to load, so it is
 // loaded only once the flags have been checked: --help and usage errors answer without it.
@@ -16,10 +14,6 @@ const MAX_RUNS = 1_000_000;
 /** Rows formatted per write of CSV output. */
 const CSV_ROWS_PER_WRITE = 4096;
 
-/** The provenance that opens a JSON result, written before any run so it can stream. */
-function jsonHead(scenario: ScenarioData, seeds: number[]): string {
-  return `{"detente":${JSON.stringify(version())},"scenarioHash":${JSON.stringify(scenarioHash(scenario))},"scenario":${JSON.stringify(scenario.name)},"seeds":${JSON.stringify(seeds)},"runs":[`;
-}
 
 /** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
 function columnsJSON(cols: Columns): Record<string, number[]> {
@@ -86,7 +80,9 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
   const seeds = sim.replicateSeeds(scenario, runs);
-  await sink.write(jsonHead(scenario, seeds));
+  // the provenance opens the result, written before any run so that it can stream
+  const head = JSON.stringify(sim.provenance(scenario, seeds));
+  await sink.write(`${head.slice(0, -1)},"runs":[`);
   const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
     sink.write((r ? ',' : '') + JSON.stringify(summary
       ? { run: r, seed: res.seed, summary: s }
