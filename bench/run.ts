@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { openRun, parseScenario, type RunSession, type ScenarioData, type SimState } from '../sim/index';
-import { contagionStep } from '../sim/rules/contagion';
+import { contagionStep } from './contagionStep';
 import { buildAgentObjects, objectContagionStep } from './objectContagion';
 import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
 import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
@@ -133,6 +133,7 @@ for (const n of sizes) {
 
   // the bare kernel on the same network, anger as its state; the object version alternates with it
   const { rowPtr, col, weight } = sim.state;
+  const graph = { rowPtr, col, weight };
   let x = sim.state.anger.slice();
   let out = new Float32Array(n);
   const rate = sc.params.contagion / sc.ticksPerYear;
@@ -140,7 +141,7 @@ for (const n of sizes) {
   const soaSteps = () => {
     let s = 1;
     for (let t = 0; t < ticks; t++) {
-      s = contagionStep(rowPtr, col, weight, x, out, rate, noise, s);
+      s = contagionStep(out, x, { graph, rate, noise, seed: s });
       [x, out] = [out, x];
     }
   };

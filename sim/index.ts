@@ -19,7 +19,7 @@ export { provenance, scenarioHash, type Provenance } from './provenance';
 export { canonicalJSON } from './canonicalJSON';
 export { sha256 } from './sha256';
 export { VERSION } from './version';
-export { glaslStage, glaslPhase } from './rules/escalation';
+export { glaslStage } from './rules/escalation';
 export * from './state';
 export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
 export { replicates, replicateSeeds, ensembleStats, bands, interval, type ReplicateOptions, type EnsembleStats, type Bands, type Interval } from './ensemble';

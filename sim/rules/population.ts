@@ -3,6 +3,7 @@ import { NORMAL_TABLE } from '../normalTable';
 import type { SimState } from '../state';
 import type { Effects } from './effects';
 import { finishPartyMeans } from './hostility';
+import { MULBERRY32_STEP, mulberry32Hash } from '../rng';
 import { exp, pow } from '../portableMath';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -29,8 +30,8 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
  * The snapshot is one interleaved buffer (anger, fear per agent), so a neighbour costs one
  * cache line and one bounds check instead of two; it is refilled every step, so anything else
  * that writes state.anger or state.fear between steps is seen.
- * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
- * `agents` stream, cheap enough to inline in the hot loop.
+ * Noise and exposure draws come from a 32-bit generator (mulberry32, sim/rng.ts) reseeded every
+ * step from the `agents` stream; V8 inlines its small hash into this loop.
  */
 export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
   const n = state.partyStart[2];
@@ -116,20 +117,16 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       const pullA = sw > 0 ? sa / sw - a : 0;
       const pullF = sw > 0 ? sf / sw - f : 0;
 
-      s = (s + 0x6d2b79f5) | 0;
-      let z = Math.imul(s ^ (s >>> 15), 1 | s);
-      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
-      z ^= z >>> 14;
+      s = (s + MULBERRY32_STEP) | 0;
+      const z = mulberry32Hash(s);
       const na = NT[z & 4095];
       const nf = NT[(z >>> 12) & 4095];
 
       let per = P[i] * perDecay;
       let exposed = false;
       if (pExp > 0) {
-        s = (s + 0x6d2b79f5) | 0;
-        let y = Math.imul(s ^ (s >>> 15), 1 | s);
-        y = (y + Math.imul(y ^ (y >>> 7), 61 | y)) ^ y;
-        y = (y ^ (y >>> 14)) >>> 0;
+        s = (s + MULBERRY32_STEP) | 0;
+        const y = mulberry32Hash(s) >>> 0;
         if (y * TWO_TO_MINUS_32 < pExp) {
           exposed = true;
           per += dh;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contagionStep } from '../../../sim/rules/contagion';
-import { edgeListGraph, smallWorld } from '../../../sim/network';
-import { createStream } from '../../../sim/rng';
+import { contagionStep } from '../../bench/contagionStep';
+import { edgeListGraph, smallWorld } from '../../sim/network';
+import { createStream } from '../../sim/rng';
 
 describe('contagionStep()', () => {
   it('contagionStep() at rate 1 without noise replaces each value by its row\'s weighted mean (DeGroot)', () => {
@@ -9,7 +9,7 @@ describe('contagionStep()', () => {
     const g = edgeListGraph(3, [[0, 1, 1], [0, 2, 3], [1, 0, 2], [2, 0, 0.5], [2, 1, 0.5]]);
     const x = Float32Array.from([0.2, 0.4, 0.8]);
     const out = new Float32Array(3);
-    contagionStep(g.rowPtr, g.col, g.weight, x, out, 1, 0, 1);
+    contagionStep(out, x, { graph: g, rate: 1, noise: 0, seed: 1 });
     expect(out[0]).toBeCloseTo((1 * 0.4 + 3 * 0.8) / 4, 6);
     expect(out[1]).toBeCloseTo(0.2, 6);
     expect(out[2]).toBeCloseTo((0.2 + 0.4) / 2, 6);
@@ -19,7 +19,7 @@ describe('contagionStep()', () => {
     const g = edgeListGraph(3, [[1, 0, 0], [2, 0, 1]]);
     const x = Float32Array.from([0.9, 0.3, 0.1]);
     const out = new Float32Array(3);
-    contagionStep(g.rowPtr, g.col, g.weight, x, out, 0.7, 0, 1);
+    contagionStep(out, x, { graph: g, rate: 0.7, noise: 0, seed: 1 });
     expect(out[0]).toBe(x[0]);
     expect(out[1]).toBe(x[1]);
     expect(out[2]).toBeCloseTo(0.1 + 0.7 * (0.9 - 0.1), 6);
@@ -33,7 +33,7 @@ describe('contagionStep()', () => {
     let out = new Float32Array(200);
     const mean = sum(x) / 200;
     for (let t = 0; t < 2000; t++) {
-      contagionStep(g.rowPtr, g.col, g.weight, x, out, 0.5, 0, t);
+      contagionStep(out, x, { graph: g, rate: 0.5, noise: 0, seed: t });
       [x, out] = [out, x];
     }
     expect(Math.max(...x) - Math.min(...x)).toBeLessThan(1e-4);
@@ -47,10 +47,10 @@ describe('contagionStep()', () => {
     const x = new Float32Array(n).fill(0.5);
     const a = new Float32Array(n);
     const b = new Float32Array(n);
-    const next = contagionStep(g.rowPtr, g.col, g.weight, x, a, 0, 0.01, 42);
-    contagionStep(g.rowPtr, g.col, g.weight, x, b, 0, 0.01, 42);
+    const next = contagionStep(a, x, { graph: g, rate: 0, noise: 0.01, seed: 42 });
+    contagionStep(b, x, { graph: g, rate: 0, noise: 0.01, seed: 42 });
     expect(b).toEqual(a);
-    contagionStep(g.rowPtr, g.col, g.weight, x, b, 0, 0.01, next);
+    contagionStep(b, x, { graph: g, rate: 0, noise: 0.01, seed: next });
     expect(b).not.toEqual(a);
     let m = 0, v = 0;
     for (const y of a) m += y - 0.5;
@@ -60,7 +60,7 @@ describe('contagionStep()', () => {
     expect(Math.sqrt(v / (n - 1))).toBeGreaterThan(0.0095);
     expect(Math.sqrt(v / (n - 1))).toBeLessThan(0.0105);
     x.fill(1);
-    contagionStep(g.rowPtr, g.col, g.weight, x, a, 0, 0.5, 7);
+    contagionStep(a, x, { graph: g, rate: 0, noise: 0.5, seed: 7 });
     expect(Math.max(...a)).toBe(1);
     expect(Math.min(...a)).toBeLessThan(1);
   });
