@@ -47,6 +47,7 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
     const only = values.only !== undefined ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
     // an empty list would otherwise mean "no filter" and run every claim
     if (only && !only.length) throw new UsageError('--only names no claims; give their ids, e.g. --only C1,C3');
+    // the claims' own public API: experiments built on the engine, which the browser never loads
     const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
     const { VERSION, ScenarioError } = await import('../../sim/index');
     const known = CLAIMS.map((c) => c.id as string);

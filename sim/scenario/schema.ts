@@ -211,6 +211,9 @@ export const Scenario = z.strictObject({
 export type ScenarioInput = z.input<typeof Scenario>;
 /** A validated scenario with every default filled in. */
 export type ScenarioData = z.output<typeof Scenario>;
+export type ActorInput = z.input<typeof Actor>;
+export type EventInput = z.input<typeof Event>;
+export type ParamsInput = z.input<typeof Params>;
 export type PartyData = z.output<typeof Party>;
 export type ActorData = z.output<typeof Actor>;
 export type EventData = z.output<typeof Event>;
