@@ -1,7 +1,7 @@
 import { MAX_EVENTS } from './observe/modelEvents';
 import { observedColumns } from './observe/observedColumns';
 import type { ScenarioData } from './scenario/schema';
-import type { ValidationIssue } from './scenario/validate';
+import type { ValidationIssue } from './scenario/issues';
 
 /*
  * Bytes per item of what a run allocates, as sim/ allocates it (`npm run bench` compares the
