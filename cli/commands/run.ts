@@ -1,6 +1,7 @@
 import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
-// the one value the help needs, from its own small module: --help must answer without loading the model
+// what the help names, from small modules: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
+import { POWER_BASE_TRACKS, powerBaseColumn } from '../../sim/tracks/tracks';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
 import { progressBar } from '../progressBar';
@@ -11,6 +12,8 @@ import { openSink, type Sink } from '../sink';
 type Sim = typeof import('../../sim/index');
 
 const MAX_RUNS = 1_000_000;
+/** "B_track2…B_track5": the power-base tracks' columns, for the help. */
+const TRACK_COLUMNS = `${powerBaseColumn(POWER_BASE_TRACKS[0])}…${powerBaseColumn(POWER_BASE_TRACKS[POWER_BASE_TRACKS.length - 1])}`;
 /** Rows formatted per write of CSV output. */
 const CSV_ROWS_PER_WRITE = 4096;
 
@@ -109,7 +112,7 @@ export const run: Command = {
 
 Runs the scenario and writes one row per run and tick to stdout: CSV with a header line, the
 columns run, seed, tick, X, T, C, U, E, incidents, trackOne, settlements, collapses, B, then
-H_<party> and F_<party> for each party, B_track2…B_track5, and a few more (V, R, stage,
+H_<party> and F_<party> for each party, ${TRACK_COLUMNS}, and a few more (V, R, stage,
 power_<party>). Tick 0 is the initial state; row t is the state after t steps. Numbers are
 written in full (shortest round-trip form), never rounded.
 
