@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import type { Effects } from '../rules/effects';
 import type { ActorData } from '../scenario/schema';
 import type { ActorState, SimState } from '../state';
+import type { TrackNumber } from './tracks';
 
 /** One actor's turn with one party in a step: what a track's effect reads and writes. */
 export interface ActorTurn {
@@ -22,12 +23,6 @@ export interface ActorTurn {
  * its share of them to the actor's pools) and returns the actor's achievement gain.
  */
 export type TrackEffect = (state: SimState, ctx: Context, turn: ActorTurn) => number;
-
-/**
- * The tracks' numbers. Written out (not derived from `TRACKS`) because the scenario schema's
- * parameter names are built from them and the tracks' own types refer back to the schema.
- */
-export type TrackNumber = 1 | 2 | 3 | 4 | 5;
 
 /** One of McDonald's tracks: everything the model knows about it, in one place. */
 export interface Track {

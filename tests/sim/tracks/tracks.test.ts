@@ -3,7 +3,7 @@ import { columnNames, Params } from '../../../sim/index';
 import { KERNEL_DISTANCES } from '../../../sim/kernel';
 import { Actor } from '../../../sim/scenario/schema';
 import {
-  POWER_BASE_TRACKS, powerBaseColumn, stageWindowKey, TRACK_SLOTS, trackLabel, trackList, trackOf, TRACKS,
+  POWER_BASE_TRACKS, powerBaseColumn, stageWindowKey, TRACK_SLOTS, trackLabel, trackList, trackOf, TRACKS, type TrackNumber,
 } from '../../../sim/tracks/tracks';
 
 describe('TRACKS', () => {
@@ -13,6 +13,12 @@ describe('TRACKS', () => {
     expect(TRACKS.map(trackLabel)).toEqual([
       'Track One: official', 'Track Two: private problem-solving', 'Track Three: business', 'Track Four: exchanges', 'Track Five: media',
     ]);
+  });
+
+  it('TrackNumber is exactly the numbers of TRACKS', () => {
+    // a Record over TrackNumber must name every member of the union, or this does not compile
+    const every: Record<TrackNumber, true> = { 1: true, 2: true, 3: true, 4: true, 5: true };
+    expect(Object.keys(every).map(Number)).toEqual(TRACKS.map((t) => t.number));
   });
 
   it('trackOf(k) returns Track k and refuses a number with no track', () => {
