@@ -62,7 +62,7 @@ export interface RunSession {
   readonly eventsDropped: number;
   /** Whether every step has been taken. */
   readonly done: boolean;
-  /** Takes up to `maxTicks` steps (default: all that are left), observing each; returns how many it took. */
+  /** Takes up to `maxTicks` steps (whole; default: all that are left), observing each; returns how many it took. */
   advance(maxTicks?: number): number;
   /** Copies of the rows observed from row `from` on. */
   rows(from?: number): RowChunk;
@@ -115,15 +115,16 @@ export function openRun(scenario: ScenarioData, o: SessionOptions = {}): RunSess
     get eventsDropped() { return eventsDropped; },
     get done() { return stepsDone >= ticks; },
     advance(maxTicks = Infinity) {
-      const n = Math.min(maxTicks, ticks - stepsDone);
+      if (!(maxTicks >= 0)) throw new RangeError(`advance(maxTicks): maxTicks must be ≥ 0, got ${maxTicks}`);
+      const n = Math.min(Math.floor(maxTicks), ticks - stepsDone);
       for (let k = 0; k < n; k++) {
         watcher?.before(state);
         step(state, ctx);
         record();
         watcher?.after(state, emit);
       }
-      stepsDone += Math.max(0, n);
-      return Math.max(0, n);
+      stepsDone += n;
+      return n;
     },
     rows(from = 0) {
       const to = columns.rows;

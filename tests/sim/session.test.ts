@@ -22,10 +22,14 @@ describe('openRun(): the one run loop', () => {
     whole.advance();
     const pieces = openRun(s);
     for (const n of [1, 7, 30, 0, 50]) expect(pieces.advance(n)).toBe(n);
+    expect(pieces.advance(2.5)).toBe(2);
+    expect(pieces.advance(1)).toBe(1);
     expect(pieces.done).toBe(false);
-    expect(pieces.advance(1000)).toBe(32);
+    expect(pieces.advance(1000)).toBe(29);
     expect(pieces.done).toBe(true);
     expect(pieces.advance()).toBe(0);
+    expect(() => pieces.advance(-1)).toThrow(RangeError);
+    expect(() => pieces.advance(NaN)).toThrow(/maxTicks must be ≥ 0/);
     expect(toCSV([pieces.columns])).toBe(toCSV([whole.columns]));
     expect(pieces.events).toEqual(whole.events);
   });
