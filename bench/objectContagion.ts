@@ -1,4 +1,5 @@
 import { NORMAL_TABLE } from '../sim/normalTable';
+import { MULBERRY32_STEP, mulberry32Hash } from '../sim/rng';
 
 /** An agent as a straightforward object-oriented model would hold it: its value and its ties. */
 export interface AgentObject {
@@ -23,7 +24,7 @@ export function buildAgentObjects(rowPtr: Int32Array, col: Int32Array, weight: F
 }
 
 /**
- * contagionStep (sim/rules/contagion.ts) written object per agent: the same DeGroot pull, noise
+ * contagionStep (./contagionStep.ts) written object per agent: the same DeGroot pull, noise
  * and generator, but values live in objects reached through neighbour arrays, and the
  * synchronous update takes a second pass to commit `next`. Returns the generator state.
  */
@@ -36,10 +37,8 @@ export function objectContagionStep(agents: AgentObject[], rate: number, noise: 
       sw += a.weights[k];
     }
     const pull = sw > 0 ? sx / sw - a.x : 0;
-    s = (s + 0x6d2b79f5) | 0;
-    let z = Math.imul(s ^ (s >>> 15), 1 | s);
-    z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
-    z ^= z >>> 14;
+    s = (s + MULBERRY32_STEP) | 0;
+    const z = mulberry32Hash(s);
     a.next = Math.min(1, Math.max(0, a.x + rate * pull + noise * NORMAL_TABLE[z & 4095]));
   }
   for (const a of agents) a.x = a.next;

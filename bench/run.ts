@@ -2,23 +2,35 @@
  * `npm run bench`: the speed and memory figures of issue 2 (Speed), measured in one run so their
  * ratios are fair — whole-model agent-updates per second at 10^4, 10^5 and 10^6 agents, the bare
  * contagion kernel, an object-per-agent version of that kernel, state-building time and bytes per
- * agent — printed beside the targets, and saved as JSON in bench/results/.
- * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel).
+ * agent, the cost of collecting model events, and the memory estimate against measured peaks —
+ * printed beside the targets, and saved as JSON in bench/results/.
+ * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel)
+ * --no-memory (skip the peak-memory cases).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createSimulation, parseScenario, step, type ScenarioData, type SimState, type Simulation } from '../sim/index';
-import { contagionStep } from '../sim/rules/contagion';
+import { openRun, parseScenario, type RunSession, type ScenarioData, type SimState } from '../sim/index';
+import { contagionStep } from './contagionStep';
 import { buildAgentObjects, objectContagionStep } from './objectContagion';
 import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
+import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
 
 const TARGET_FULL = 20e6;
 const TARGET_CONTAGION = 30e6;
 const TARGET_BYTES_AGENT = 64;
 const TARGET_BYTES_EDGE = 8;
+/** The memory estimate should be within 25 % of the measured peak. */
+const TARGET_ESTIMATE = 0.25;
+/** Runs whose peak memory is measured in a fresh process each, against estimateRun. */
+const PEAK_CASES: PeakCase[] = [
+  { label: '10^6 agents, degree 8, 24 ticks', agents: 1e6, degree: 8, ticks: 24 },
+  { label: '10^6 agents, degree 40, 12 ticks', agents: 1e6, degree: 40, ticks: 12 },
+  { label: '2·10^4 agents, 10^6 listed edges', agents: 2e4, edges: 1e6, ticks: 24 },
+  { label: 'mean-field, 2·10^6 ticks', agents: 2, meanfield: true, ticks: 2e6 },
+];
 /** Ticks run before timing, so every track actor of the default scenario has started (the last at 48). */
 const WARM_TICKS = 48;
 /** Agent-updates per timed sample: enough for ~0.2 s at the target speed. */
@@ -29,6 +41,7 @@ const { values: opts } = parseArgs({
     sizes: { type: 'string', default: '1e4,1e5,1e6' },
     reps: { type: 'string', default: '7' },
     'no-objects': { type: 'boolean', default: false },
+    'no-memory': { type: 'boolean', default: false },
   },
 });
 const sizes = opts.sizes.split(',').map(Number);
@@ -55,13 +68,13 @@ function scenarioOf(n: number): ScenarioData {
 interface Bytes { perAgent: number; perEdge: number; agentArrays: Record<string, number>; edgeArrays: Record<string, number>; other: number }
 
 /** Bytes of the typed arrays a run holds (state, the context's buffers, CSR), by per-agent and per-edge arrays. */
-function typedBytes(sim: Simulation): Bytes {
+function typedBytes(sim: RunSession): Bytes {
   const { state, ctx } = sim;
   const n = state.partyStart[2];
   const arrays: Record<string, ArrayBufferView> = {};
   for (const [k, v] of Object.entries(state)) if (ArrayBuffer.isView(v)) arrays[k] = v;
-  // the context's scratch and caches, not its references to state arrays
-  for (const [k, v] of Object.entries(ctx)) if (ArrayBuffer.isView(v) && !Object.values(arrays).includes(v)) arrays[`ctx.${k}`] = v;
+  // the run's scratch buffers
+  for (const [k, v] of Object.entries(ctx.scratch)) if (ArrayBuffer.isView(v)) arrays[`scratch.${k}`] = v;
   const agentArrays: Record<string, number> = {};
   const edgeArrays: Record<string, number> = {};
   let other = 0;
@@ -86,6 +99,8 @@ interface SizeResult {
   edges: number;
   buildSeconds: number;
   full: Measurement;
+  /** The same run session without model events. */
+  quiet: Measurement;
   contagion: Measurement;
   objects?: Measurement;
   bytes: Bytes;
@@ -99,25 +114,26 @@ for (const n of sizes) {
   const sc = scenarioOf(n);
   const h0 = heap();
   const t0 = performance.now();
-  const sim = createSimulation(sc, { seed: 1 });
+  const sim = openRun(sc, { seed: 1, ticks: WARM_TICKS, events: false });
   const buildSeconds = (performance.now() - t0) / 1000;
-  step(sim.state, sim.ctx);
+  sim.advance(1);
   const h1 = heap();
   const bytes = typedBytes(sim);
   const edges = sim.state.col.length;
-  for (let t = 1; t < WARM_TICKS; t++) step(sim.state, sim.ctx);
+  sim.advance();
   process.stderr.write(`bench: ${n.toLocaleString('en')} agents built in ${buildSeconds.toFixed(2)} s, timing…\n`);
 
   // every sample restarts from the same warm state, so samples do the same work
   const ticks = Math.max(3, Math.round(UPDATES_PER_SAMPLE / n));
-  const warm: SimState = structuredClone(sim.state);
-  let live: Simulation = sim;
-  const full = measure(() => {
-    for (let t = 0; t < ticks; t++) step(live.state, live.ctx);
-  }, n * ticks, { reps, warmup: 1, prepare: () => (live = createSimulation(sc, { from: warm })) });
+  const warm: SimState = structuredClone(sim.save());
+  let live: RunSession = sim;
+  // a run session as every shell drives it (observation and model events), and the same without events
+  const full = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks })) });
+  const quiet = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks, events: false })) });
 
   // the bare kernel on the same network, anger as its state; the object version alternates with it
   const { rowPtr, col, weight } = sim.state;
+  const graph = { rowPtr, col, weight };
   let x = sim.state.anger.slice();
   let out = new Float32Array(n);
   const rate = sc.params.contagion / sc.ticksPerYear;
@@ -125,7 +141,7 @@ for (const n of sizes) {
   const soaSteps = () => {
     let s = 1;
     for (let t = 0; t < ticks; t++) {
-      s = contagionStep(rowPtr, col, weight, x, out, rate, noise, s);
+      s = contagionStep(out, x, { graph, rate, noise, seed: s });
       [x, out] = [out, x];
     }
   };
@@ -149,13 +165,20 @@ for (const n of sizes) {
     }
   }
   results.push({
-    agents: n, edges, buildSeconds, full, bytes,
+    agents: n, edges, buildSeconds, full, quiet, bytes,
     contagion: summarizeRates(...soa),
     objects: agents ? summarizeRates(...obj) : undefined,
     heapDelta: { heapUsed: h1.heapUsed - h0.heapUsed, arrayBuffers: h1.arrayBuffers - h0.arrayBuffers, rss: h1.rss - h0.rss },
   });
-  live = undefined as unknown as Simulation;
+  live = undefined as unknown as RunSession;
   gc();
+}
+const peaks: Peak[] = [];
+if (!opts['no-memory'] && canMeasurePeaks) {
+  for (const c of PEAK_CASES) {
+    process.stderr.write(`bench: peak memory of ${c.label}…\n`);
+    peaks.push(measurePeak(c));
+  }
 }
 const seconds = (performance.now() - started) / 1000;
 const load1 = loadavg()[0];
@@ -170,6 +193,8 @@ const rows: string[][] = [
   ['', ...results.map((r) => `${pow(r.agents)} agents`), `target (at ${pow(largest.agents)})`],
   ['full model, M agent-updates/s', ...results.map((r) => M(r.full)), `≥ 20  ${ok(largest.full.median >= TARGET_FULL)}`],
   ['  by CPU time', ...results.map((r) => C(r.full)), `≥ 20  ${ok(largest.full.cpuMedian >= TARGET_FULL)}`],
+  ['  without model events, M/s', ...results.map((r) => M(r.quiet)), ''],
+  ['  cost of collecting events', ...results.map((r) => `${(100 * (r.quiet.median / r.full.median - 1)).toFixed(1)} %`), ''],
   ['bare contagion (SoA), M/s', ...results.map((r) => M(r.contagion)), `≥ 30  ${ok(largest.contagion.median >= TARGET_CONTAGION)}`],
   ['  by CPU time', ...results.map((r) => C(r.contagion)), `≥ 30  ${ok(largest.contagion.cpuMedian >= TARGET_CONTAGION)}`],
   ['object-per-agent contagion, M/s', ...results.map((r) => M(r.objects)), ''],
@@ -199,12 +224,26 @@ console.log('');
 console.log(`per-agent arrays (bytes/agent): ${Object.entries(last.agentArrays).map(([k, v]) => `${k} ${(v / largest.agents).toFixed(1)}`).join(', ')}`);
 console.log(`per-edge arrays (bytes/edge): ${Object.entries(last.edgeArrays).map(([k, v]) => `${k} ${(v / largest.edges).toFixed(1)}`).join(', ')}; small fixed arrays ${last.other} bytes`);
 
+if (peaks.length) {
+  const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
+  const prows = [['run (one fresh process each)', 'measured peak, MiB', 'estimateRun, MiB', 'estimate / measured', `target ±${100 * TARGET_ESTIMATE} %`],
+    ...peaks.map((p) => [p.label, MiB(p.measured), MiB(p.estimated), (p.estimated / p.measured).toFixed(2), ok(Math.abs(p.estimated / p.measured - 1) <= TARGET_ESTIMATE)])];
+  const pw = prows[0].map((_, c) => Math.max(...prows.map((r) => r[c].length)));
+  console.log('');
+  prows.forEach((r, i) => {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(pw[c]) : cell.padStart(pw[c]))).join('  '));
+    if (i === 0) console.log(pw.map((w) => '-'.repeat(w)).join('  '));
+  });
+} else if (!opts['no-memory']) {
+  console.log('\npeak memory: not measured (needs Linux /proc/self/clear_refs)');
+}
+
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
   targets: { fullModel: TARGET_FULL, contagion: TARGET_CONTAGION, bytesPerAgent: TARGET_BYTES_AGENT, bytesPerEdge: TARGET_BYTES_EDGE },
-  results,
+  results, peaks,
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);

@@ -1,10 +1,11 @@
 import { InputError, parseCommandArgs, UsageError, type CommandIO } from './command';
 import { commands } from './commands/index';
-import { version } from './version';
+// the version alone, from its own small module: --help and --version answer without loading the model
+import { VERSION } from '../sim/version';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return `Détente ${version()}: an agent-based simulator of multi-track de-escalation.
+  return `Détente ${VERSION}: an agent-based simulator of multi-track de-escalation.
 
 Usage: detente <command> [options]
 
@@ -35,7 +36,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   if (first === '-V' || first === '--version') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${VERSION}\n`);
     return 0;
   }
   if (first === 'help' && rest.length <= 1) {

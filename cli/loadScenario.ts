@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { validateScenario, type ScenarioData } from '../sim/index';
-import { applyOverrides, OverrideError, parseOverride, type Override } from '../sim/scenario/overrides';
+import { applyOverrides, OverrideError, parseOverride, validateScenario, type Override, type ScenarioData } from '../sim/index';
 import { InputError } from './command';
 import { locateJSONError } from './locateJSONError';
 

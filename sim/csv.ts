@@ -1,5 +1,5 @@
 import { csvFormatRows } from 'd3-dsv';
-import type { Columns } from './observe';
+import type { Columns } from './observe/observe';
 
 /**
  * Numbers in their shortest round-trip form (String(x)), never rounded, so Node and the browser

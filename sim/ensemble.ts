@@ -1,7 +1,8 @@
 import { quantileSorted as d3QuantileSorted } from 'd3-array';
-import type { Columns } from './observe';
-import { run, summarizeRun } from './run';
+import type { Columns } from './observe/observe';
+import { replicateSeed } from './rng';
 import type { ScenarioData } from './scenario/schema';
+import { openRun, type RunSession, type SessionOptions } from './session';
 import type { RunSummary } from './summary';
 
 /** d3's quantile of a sorted sample (linear interpolation, R-7); d3 reads typed arrays by index. */
@@ -90,23 +91,20 @@ export function bands(runs: ReadonlyArray<Readonly<Columns>>, column = 'X'): Ban
   return out;
 }
 
-/** Options of `runEnsemble`. */
-export interface EnsembleOptions {
-  runs: number;
-  ticks?: number;
-  /** Called after each run, e.g. for a progress bar. */
-  onRun?: (done: number, total: number) => void;
+/** Options of `replicates`: the number of runs and the sessions' options (each replicate's seed derives from the scenario's). */
+export type ReplicateOptions = { runs: number } & Omit<SessionOptions, 'run' | 'seed' | 'from'>;
+
+/**
+ * Replicates 0…runs−1 of a scenario as run sessions, each opened only when the caller reaches it
+ * (so a shell that streams keeps one run in memory). Replicate r's seed is
+ * `replicateSeed(scenario.seed, r)`; paired comparisons use the same replicates of two scenarios.
+ */
+export function* replicates(scenario: ScenarioData, o: ReplicateOptions): Generator<RunSession> {
+  const { runs, ...session } = o;
+  for (let r = 0; r < runs; r++) yield openRun(scenario, { ...session, run: r });
 }
 
-/** Runs replicates 0…runs−1 (seeds derived from the scenario seed) and summarises each. */
-export function runEnsemble(scenario: ScenarioData, o: EnsembleOptions): { columns: Columns[]; summaries: RunSummary[]; stats: EnsembleStats } {
-  const columns: Columns[] = [];
-  const summaries: RunSummary[] = [];
-  for (let r = 0; r < o.runs; r++) {
-    const res = run(scenario, { run: r, ticks: o.ticks });
-    columns.push(res.columns);
-    summaries.push(summarizeRun(scenario, res.columns));
-    o.onRun?.(r + 1, o.runs);
-  }
-  return { columns, summaries, stats: ensembleStats(summaries) };
+/** The seeds of replicates 0…runs−1 of a scenario. */
+export function replicateSeeds(scenario: ScenarioData, runs: number): number[] {
+  return Array.from({ length: runs }, (_, r) => replicateSeed(scenario.seed, r));
 }

@@ -1,15 +1,25 @@
-/** Détente's model: the public API shared by the CLI, the worker and the tests. */
+/** Détente's model: the public API shared by the CLI, the browser worker and the tests. */
 export { Scenario, Params, Party, Actor, Network, Kernel, type ScenarioData, type ScenarioInput, type ActorData, type PartyData, type ParamsData } from './scenario/schema';
-export { validateScenario, parseScenario, ScenarioError, estimateMemory, type ValidationIssue, type ValidationResult } from './scenario/validate';
+export { validateScenario, parseScenario, ScenarioError, MEMORY_LIMIT, type ValidationIssue, type ValidationResult } from './scenario/validate';
+export { estimateRun, memoryIssue, formatGiB, type EstimateOptions, type MemoryEstimate } from './memory';
 export { applyOverrides, parseOverride, OverrideError, type Override } from './scenario/overrides';
 export { fieldDoc, type FieldDoc } from './scenario/doc';
 export { compileKernel, KernelError } from './kernel';
-export { run, createSimulation, summarizeRun, type RunOptions, type RunResult, type Simulation } from './run';
+export { openRun, type RunSession, type SessionOptions, type RowChunk } from './session';
+export { run, type RunOptions, type RunResult } from './run';
+export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
 export { step } from './step';
-export { observe, columnNames, createColumns, distributions, type Columns } from './observe';
-export { summarize, SUMMARY_COLUMNS, type RunSummary } from './summary';
+export { observe, createColumns, type Columns } from './observe/observe';
+export { observedColumns, columnNames, type Column } from './observe/observedColumns';
+export { distributions } from './observe/distributions';
+export { MODEL_EVENT_TYPES, MAX_EVENTS, type ModelEvent, type ModelEventType, type Named } from './observe/modelEvents';
+export { summarize, summarizeRun, SUMMARY_COLUMNS, type RunSummary } from './summary';
 export { replicateSeed } from './rng';
-export { glaslStage, glaslPhase } from './rules/escalation';
+export { provenance, scenarioHash, type Provenance } from './provenance';
+export { canonicalJSON } from './canonicalJSON';
+export { sha256 } from './sha256';
+export { VERSION } from './version';
+export { glaslStage } from './rules/escalation';
 export * from './state';
 export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
-export { runEnsemble, ensembleStats, bands, interval, type EnsembleStats, type Bands, type Interval } from './ensemble';
+export { replicates, replicateSeeds, ensembleStats, bands, interval, type ReplicateOptions, type EnsembleStats, type Bands, type Interval } from './ensemble';

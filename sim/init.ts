@@ -1,13 +1,15 @@
-import type { Context } from './context';
+import type { Constants } from './constants';
 import { edgeListGraph, smallWorld, type Graph } from './network';
 import { betaMeanSd, normal } from './rng';
 import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState } from './state';
 import { computeHostility } from './rules/hostility';
 import { escalationIndex } from './rules/escalation';
 import { clampPower } from './rules/events';
+import type { Streams } from './streams';
+import { TRACK_SLOTS } from './tracks/tracks';
 
 /** Number of agents per party: the populations in agent mode, one each in mean-field mode. */
-export function partySizes(ctx: Context): [number, number] {
+export function partySizes(ctx: Pick<Constants, 'meanfield' | 'scenario'>): [number, number] {
   if (ctx.meanfield) return [1, 1];
   return [ctx.scenario.parties[0].population, ctx.scenario.parties[1].population];
 }
@@ -22,16 +24,16 @@ function newActor(): ActorState {
 }
 
 /**
- * The state at tick 0: the network and roles from the `network` stream, initial anger, fear and
+ * The state at tick 0, from the scenario's constants: the network and roles from the `network` stream, initial anger, fear and
  * personal grievance from the `agents` stream (Beta around the party means with SD
  * initialSpread; exactly the party values when the spread is 0).
  */
-export function createState(ctx: Context): SimState {
+export function createState(ctx: Constants, streams: Pick<Streams, 'network' | 'agents'>): SimState {
   const { scenario } = ctx;
   const sizes = partySizes(ctx);
   const n = sizes[0] + sizes[1];
   const partyStart = Int32Array.from([0, sizes[0], n]);
-  const net = ctx.streams.network;
+  const net = streams.network;
   let graph: Graph;
   if (ctx.meanfield) graph = { rowPtr: new Int32Array(n + 1), col: new Int32Array(0), weight: new Float32Array(0) };
   else if (scenario.network.type === 'edges') graph = edgeListGraph(n, scenario.network.edges);
@@ -41,7 +43,7 @@ export function createState(ctx: Context): SimState {
   const anger = new Float32Array(n);
   const fear = new Float32Array(n);
   const grievance = new Float32Array(n);
-  const agents = ctx.streams.agents;
+  const agents = streams.agents;
   for (let p = 0; p < 2; p++) {
     const party = scenario.parties[p];
     const size = sizes[p];
@@ -90,9 +92,9 @@ export function createState(ctx: Context): SimState {
     violence: 0,
     dyad: Float64Array.from([scenario.dyad.T, scenario.dyad.C, scenario.dyad.U, scenario.dyad.E]),
     incidentHistory: new Float64Array(ctx.historyLength),
-    activity: new Float64Array(6),
+    activity: new Float64Array(TRACK_SLOTS),
     powerBase: 0,
-    powerBaseByTrack: new Float64Array(6),
+    powerBaseByTrack: new Float64Array(TRACK_SLOTS),
     ripeness: 0,
     escalation: 0,
     trackOne: 0,

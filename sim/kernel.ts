@@ -3,6 +3,7 @@ import {
   subtractDependencies, SymbolNodeDependencies, unaryMinusDependencies, unaryPlusDependencies, type MathNode,
 } from 'mathjs/number';
 import { exp, log, pow } from './portableMath';
+import { POWER_BASE_TRACKS, TRACK_SLOTS } from './tracks/tracks';
 
 // A mathjs instance with only the parser and the arithmetic operators a kernel may use: it keeps
 // the worker's bundle small (the functions themselves come from the scope, see below).
@@ -21,13 +22,14 @@ const CONSTANTS = new Set(['pi', 'e']);
 /** Largest kernel weight: keeps the power base finite whatever the achievements. */
 export const MAX_WEIGHT = 1e6;
 
-/** Distances d = track − 1 at which the kernel is evaluated: Tracks Two to Five. */
-export const KERNEL_DISTANCES = [1, 2, 3, 4] as const;
+/** Distances d = track − 1 at which the kernel is evaluated: the power-base tracks (Two to Five). */
+export const KERNEL_DISTANCES: readonly number[] = POWER_BASE_TRACKS.map((t) => t.number - 1);
+const D_RANGE = `${KERNEL_DISTANCES[0]}…${KERNEL_DISTANCES[KERNEL_DISTANCES.length - 1]}`;
 
 export class KernelError extends Error {}
 
 /**
- * Checks a proximity-kernel formula and tabulates it at d = 1…4 (Tracks Two to Five).
+ * Checks a proximity-kernel formula and tabulates it at d = 1…4 (the power-base tracks, Two to Five).
  * The formula is parsed and compiled once, here, by mathjs; only arithmetic on `d`, the declared
  * params and pi/e is accepted, so a scenario from a link cannot run code. Throws KernelError with
  * a message naming what is wrong.
@@ -88,7 +90,7 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
       : n);
   const compiled = portable.compile();
   const functions = { exp, log, pow, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil, pi: Math.PI, e: Math.E };
-  const weights = new Float64Array(6);
+  const weights = new Float64Array(TRACK_SLOTS);
   for (const d of KERNEL_DISTANCES) {
     let w: unknown;
     try {
@@ -97,7 +99,7 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
       throw new KernelError(`"${formula}" fails at d = ${d}: ${(e as Error).message}`);
     }
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
-      throw new KernelError(`"${formula}" must give a finite, non-negative number of at most ${MAX_WEIGHT} for d = 1…4; at d = ${d} it gives ${String(w)}`);
+      throw new KernelError(`"${formula}" must give a finite, non-negative number of at most ${MAX_WEIGHT} for d = ${D_RANGE}; at d = ${d} it gives ${String(w)}`);
     }
     weights[d + 1] = w;
   }

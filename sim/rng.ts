@@ -38,6 +38,20 @@ export function replicateSeed(base: number, run: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/**
+ * mulberry32 (Tommy Ettinger, public domain), a 32-bit generator cheap enough to inline in a hot
+ * loop: its state advances by this constant, and each state is hashed into the output. The
+ * population pass reseeds one from the `agents` stream every step.
+ */
+export const MULBERRY32_STEP = 0x6d2b79f5;
+
+/** mulberry32's output for a state: a 32-bit hash as a signed integer (`>>> 0` for unsigned). */
+export function mulberry32Hash(s: number): number {
+  let z = Math.imul(s ^ (s >>> 15), 1 | s);
+  z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+  return z ^ (z >>> 14);
+}
+
 /** A standard normal deviate by Box–Muller (two uniforms, no cached spare, so state stays simple). */
 export function normal(rng: Stream): number {
   const u = 1 - rng(); // (0, 1]

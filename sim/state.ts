@@ -109,9 +109,9 @@ export interface SimState {
   dyad: Float64Array;
   /** Total incidents per tick over the trailing year and lull window (ring buffer). */
   incidentHistory: Float64Array;
-  /** Activity of tracks 1…5 at the last step (index 0 unused). */
+  /** Activity of each track at the last step, by track number (index 0 unused). */
   activity: Float64Array;
-  /** Power base B and its contribution by track (index 2…5). */
+  /** Power base B and its contribution by track number (power-base tracks only; others 0). */
   powerBase: number;
   powerBaseByTrack: Float64Array;
   ripeness: number;

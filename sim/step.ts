@@ -16,7 +16,7 @@ import { escalationIndex } from './rules/escalation';
  * so the result is the same as running it after. Knows nothing of observation, timers or workers.
  */
 export function step(state: SimState, ctx: Context): void {
-  const fx = ctx.fx;
+  const fx = ctx.scratch.fx;
   const hostilityBefore = [state.hostility[0], state.hostility[1]];
   resetEffects(fx);
   applyEvents(state, ctx);

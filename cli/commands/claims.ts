@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, integerFlag, UsageError, type Command } from '../command';
-import { version } from '../version';
 
 const LIBRARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
@@ -48,7 +47,9 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
     const only = values.only !== undefined ? String(values.only).split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : undefined;
     // an empty list would otherwise mean "no filter" and run every claim
     if (only && !only.length) throw new UsageError('--only names no claims; give their ids, e.g. --only C1,C3');
+    // the claims' own public API: experiments built on the engine, which the browser never loads
     const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
+    const { VERSION, ScenarioError } = await import('../../sim/index');
     const known = CLAIMS.map((c) => c.id as string);
     const unknown = only?.filter((id) => !known.includes(id)) ?? [];
     if (unknown.length) throw new UsageError(`--only names unknown claims ${unknown.join(', ')} (known: ${known.join(', ')})`);
@@ -62,7 +63,6 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
         throw new InputError([`${file}: ${(e as Error).message}`]);
       }
     };
-    const { ScenarioError } = await import('../../sim/scenario/validate');
     const started = Date.now();
     let results;
     try {
@@ -76,7 +76,7 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
       throw new InputError([`detente claims: a scenario of the experiments is invalid${why}:`, ...e.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`)]);
     }
     if (values.json) {
-      io.stdout.write(JSON.stringify({ detente: version(), runs, population: population ?? null, results }, null, 2) + '\n');
+      io.stdout.write(JSON.stringify({ detente: VERSION, runs, population: population ?? null, results }, null, 2) + '\n');
     } else if (values.markdown) {
       io.stdout.write(claimsMarkdown(results));
     } else {

@@ -1,22 +1,22 @@
-import type { Columns, RunResult, RunSummary, ScenarioData } from '../../sim/index';
+import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
+// what the help names, from small modules: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
+import { POWER_BASE_TRACKS, powerBaseColumn } from '../../sim/tracks/tracks';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
 import { progressBar } from '../progressBar';
-import { scenarioHash } from '../scenarioHash';
 import { openSink, type Sink } from '../sink';
-import { version } from '../version';
 
 // The model (its modules, zod and mathjs) takes the better part of a second to load, so it is
 // loaded only once the flags have been checked: --help and usage errors answer without it.
 type Sim = typeof import('../../sim/index');
 
 const MAX_RUNS = 1_000_000;
+/** "B_track2…B_track5": the power-base tracks' columns, for the help. */
+const TRACK_COLUMNS = `${powerBaseColumn(POWER_BASE_TRACKS[0])}…${powerBaseColumn(POWER_BASE_TRACKS[POWER_BASE_TRACKS.length - 1])}`;
+/** Rows formatted per write of CSV output. */
+const CSV_ROWS_PER_WRITE = 4096;
 
-/** The provenance that opens a JSON result, written before any run so it can stream. */
-function jsonHead(scenario: ScenarioData, seeds: number[]): string {
-  return `{"detente":${JSON.stringify(version())},"scenarioHash":${JSON.stringify(scenarioHash(scenario))},"scenario":${JSON.stringify(scenario.name)},"seeds":${JSON.stringify(seeds)},"runs":[`;
-}
 
 /** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
 function columnsJSON(cols: Columns): Record<string, number[]> {
@@ -40,20 +40,21 @@ function assertFinite(cols: Columns, run: number): void {
 }
 
 /**
- * Runs replicates 0…runs−1 one at a time, handing each to `emit` and dropping it, so memory stays
- * that of one run however many are asked for.
+ * Runs replicates 0…runs−1 one at a time, handing each finished session to `emit` and dropping it,
+ * so memory stays that of one run however many are asked for.
  */
-async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunResult, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
+async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunSession, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
   const bar = progressBar(io.stderr, 'detente run');
   const summaries: RunSummary[] = [];
   try {
     bar.update(0, runs);
-    for (let r = 0; r < runs; r++) {
-      const res = sim.run(scenario, { run: r });
-      assertFinite(res.columns, r);
-      const summary = sim.summarizeRun(scenario, res.columns);
+    for (const session of sim.replicates(scenario, { runs, events: false })) {
+      session.advance();
+      const r = session.run;
+      assertFinite(session.columns, r);
+      const summary = session.summary();
       summaries.push(summary);
-      await emit(r, res, summary);
+      await emit(r, session, summary);
       bar.update(r + 1, runs);
     }
   } finally {
@@ -72,12 +73,19 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
     });
   }
   await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
-  return eachRun(sim, scenario, runs, io, (_r, res) => sink.write(sim.csvBody(res.columns)));
+  return eachRun(sim, scenario, runs, io, async (_r, res) => {
+    // in slices of rows, so the text held at once stays small however long the run
+    for (let from = 0; from < res.columns.rows; from += CSV_ROWS_PER_WRITE) {
+      await sink.write(sim.csvBody(res.columns, from, Math.min(res.columns.rows, from + CSV_ROWS_PER_WRITE)));
+    }
+  });
 }
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
-  const seeds = Array.from({ length: runs }, (_, r) => sim.replicateSeed(scenario.seed, r));
-  await sink.write(jsonHead(scenario, seeds));
+  const seeds = sim.replicateSeeds(scenario, runs);
+  // the provenance opens the result, written before any run so that it can stream
+  const head = JSON.stringify(sim.provenance(scenario, seeds));
+  await sink.write(`${head.slice(0, -1)},"runs":[`);
   const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
     sink.write((r ? ',' : '') + JSON.stringify(summary
       ? { run: r, seed: res.seed, summary: s }
@@ -104,7 +112,7 @@ export const run: Command = {
 
 Runs the scenario and writes one row per run and tick to stdout: CSV with a header line, the
 columns run, seed, tick, X, T, C, U, E, incidents, trackOne, settlements, collapses, B, then
-H_<party> and F_<party> for each party, B_track2…B_track5, and a few more (V, R, stage,
+H_<party> and F_<party> for each party, ${TRACK_COLUMNS}, and a few more (V, R, stage,
 power_<party>). Tick 0 is the initial state; row t is the state after t steps. Numbers are
 written in full (shortest round-trip form), never rounded.
 

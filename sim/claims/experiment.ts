@@ -1,7 +1,8 @@
-import { run } from '../run';
+import { replicates } from '../ensemble';
 import { parseScenario } from '../scenario/validate';
-import type { ScenarioData } from '../scenario/schema';
+import type { ActorInput, EventInput, ParamsInput, ScenarioData, ScenarioInput } from '../scenario/schema';
 import type { ActorState, Signing } from '../state';
+import { POWER_BASE_TRACKS, powerBaseColumn, TRACK_SLOTS } from '../tracks/tracks';
 
 /** Reads a library scenario's JSON by name (e.g. "track-one-only"); the CLI reads files, tests too. */
 export type ScenarioLoader = (name: string) => unknown;
@@ -22,7 +23,7 @@ export interface RunMetrics {
   /** Mean X over the ticks from `fromTick` on (see measure). */
   meanXAfter: number;
   meanB: number;
-  /** Mean weighted contribution to B of tracks 2…5 (index 2…5). */
+  /** Mean weighted contribution to B of each power-base track, by track number. */
   meanBTrack: number[];
   /** First tick with talks or a settlement; the run's length if never. */
   firstTalks: number;
@@ -34,22 +35,48 @@ export interface RunMetrics {
   signings: Signing[];
 }
 
-/** A mutable copy of a scenario's JSON for building variants. */
-export type RawScenario = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A copy of a scenario file's JSON to change before validation, its lists and params present. */
+export type ScenarioDraft = Omit<ScenarioInput, 'actors' | 'events' | 'params'> & {
+  actors: ActorInput[];
+  events: EventInput[];
+  params: ParamsInput;
+};
 
-/** Loads a library scenario, applies `patch` to a copy of its JSON and the population override, and validates it. */
-export function variant(o: ExperimentOptions, name: string, patch: (s: RawScenario) => void = () => {}): ScenarioData {
-  const raw = structuredClone(o.load(name)) as RawScenario;
-  patch(raw);
-  if (o.population) for (const p of raw.parties) p.population = o.population;
-  return parseScenario(raw);
+/** A change to a draft: what distinguishes a variant from the library scenario. */
+export type ScenarioPatch = (s: ScenarioDraft) => void;
+
+/**
+ * A copy of a library scenario's JSON as a draft. The empty lists and params it fills in are the
+ * schema's defaults, so an unpatched draft validates to the scenario itself.
+ */
+export function draft(o: Pick<ExperimentOptions, 'load'>, name: string): ScenarioDraft {
+  const raw = structuredClone(o.load(name)) as ScenarioDraft;
+  raw.actors ??= [];
+  raw.events ??= [];
+  raw.params ??= {};
+  return raw;
+}
+
+/** The first actor of `track` in a draft; an error naming the scenario if it has none. */
+export function actorOn(s: ScenarioDraft, track: number): ActorInput {
+  const a = s.actors.find((x) => x.track === track);
+  if (!a) throw new Error(`scenario "${s.name}" has no Track ${track} actor, which this experiment changes`);
+  return a;
+}
+
+/** Loads a library scenario, applies `patch` to a draft of it and the population override, and validates it. */
+export function variant(o: ExperimentOptions, name: string, patch: ScenarioPatch = () => {}): ScenarioData {
+  const d = draft(o, name);
+  patch(d);
+  if (o.population) for (const p of d.parties) p.population = o.population;
+  return parseScenario(d);
 }
 
 /** Runs replicates 0…runs−1 of a scenario (seeds derived from its seed, so variants are paired) and measures each. */
 export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics[] {
   const out: RunMetrics[] = [];
-  for (let r = 0; r < runs; r++) {
-    const res = run(s, { run: r });
+  for (const res of replicates(s, { runs, events: false })) {
+    res.advance();
     const d = res.columns.data;
     const n = res.columns.rows;
     let meanX = 0;
@@ -58,12 +85,12 @@ export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics
     let meanB = 0;
     let incidents = 0;
     let firstTalks = n - 1;
-    const bt = [0, 0, 0, 0, 0, 0];
+    const bt = new Array<number>(TRACK_SLOTS).fill(0);
     for (let t = 0; t < n; t++) {
       meanX += d.X[t] / n;
       meanB += d.B[t] / n;
       incidents += d.incidents[t];
-      for (let k = 2; k <= 5; k++) bt[k] += d[`B_track${k}`][t] / n;
+      for (const k of POWER_BASE_TRACKS) bt[k.number] += d[powerBaseColumn(k)][t] / n;
       if (d.tick[t] >= fromTick) {
         after += d.X[t];
         afterN++;

@@ -1,4 +1,4 @@
-import type { ClaimResult } from './claims';
+import type { ClaimResult } from './claim';
 
 /** Whether a claim passes: it holds, and switching its mechanism off removes it. */
 export function verdict(r: ClaimResult): 'holds' | 'fails' | 'holds, control did not remove it' {

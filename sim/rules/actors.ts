@@ -1,16 +1,26 @@
 import type { Context } from '../context';
-import type { ActorData } from '../scenario/schema';
 import {
   PHASE_ANALYSIS, PHASE_DISENGAGED, PHASE_EXPLORATION, PHASE_FOLLOW_THROUGH, PHASE_WAITING,
-  ROLE_BUSINESS, ROLE_ELITE, type ActorState, type SimState,
+  type SimState,
 } from '../state';
 import { glaslStage } from './escalation';
 import type { Effects } from './effects';
-import { selectCohort } from './cohort';
 import { exp, pow } from '../portableMath';
+import { TRACKS } from '../tracks/tracks';
+
+/** Whether the incident history is at a lull or a peak, the window sums that decide it, and the normalised violence over the lull window. */
+export interface EntryConditions {
+  lull: boolean;
+  peak: boolean;
+  recentViolence: number;
+  /** Incidents over the last lullWindow ticks, and the largest and the mean such window of the trailing year. */
+  recent: number;
+  peakWindow: number;
+  meanWindow: number;
+}
 
 /** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
-export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull: boolean; peak: boolean; recentViolence: number } {
+export function entryConditions(state: Readonly<Pick<SimState, 'tick' | 'incidentHistory'>>, ctx: Context): EntryConditions {
   const hist = state.incidentHistory;
   const L = hist.length;
   const W = ctx.params.lullWindow;
@@ -35,12 +45,29 @@ export function entryConditions(state: Readonly<SimState>, ctx: Context): { lull
   // normalised violence over the window, as V is per step
   const scale = 2 * ctx.params.incidentRate * ctx.dt * W;
   const recentViolence = scale > 0 ? Math.min(1, recent / scale) : 0;
-  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio, recentViolence };
+  return { lull: recent <= ratio * peak, peak: recent > 0 && recent >= mean / ratio, recentViolence, recent, peakWindow: peak, meanWindow: mean };
 }
 
 /** A per-step probability from a per-year rate. */
-function chance(ratePerYear: number, dt: number): number {
+export function chance(ratePerYear: number, dt: number): number {
   return ratePerYear > 0 ? 1 - exp(-ratePerYear * dt) : 0;
+}
+
+/** What a party's consent to an actor depends on, read at the tick the step starts from. */
+export interface ConsentFactors {
+  credibility: number;
+  ripeness: number;
+  /** The party's hostility H_q. */
+  hostility: number;
+  recentViolence: number;
+  /** The party's receptivity ρ_q. */
+  receptivity: number;
+}
+
+/** The per-year rate at which a party grants consent (ODD §7.6). */
+export function consentRate(p: Context['params'], f: ConsentFactors): number {
+  return p.consentRate * f.credibility * (1 + f.ripeness) * (1 - f.hostility) *
+    Math.max(0, 1 - p.consentViolenceAversion * f.recentViolence) * f.receptivity;
 }
 
 /**
@@ -56,24 +83,25 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
   const entry = entryConditions(state, ctx);
   const prevActivity = state.activity.slice();
   state.activity.fill(0);
-  const [T, C, U, E] = state.dyad;
+  const T = state.dyad[0];
 
   scenario.actors.forEach((spec, j) => {
     const a = state.actors[j];
     const parties = ctx.actorParties[j];
     const needsConsent = ctx.actorNeedsConsent[j];
-    const rng = ctx.actorStreams[j];
+    const rng = ctx.streams.actors[j];
     const u = [rng(), rng(), rng(), rng(), rng(), rng()];
 
-    transition(a, spec, t, ctx, j, entry, state);
+    transition(state, ctx, { j, entry, fx });
 
     // consent: asked in analysis & involvement (once approached) and again in follow-through after a loss
     if ((a.phase === PHASE_ANALYSIS && a.approached) || a.phase === PHASE_FOLLOW_THROUGH) {
       for (const q of parties) {
         if (a.consent[q]) continue;
-        const granted = !needsConsent ||
-          u[q * 3] < chance(p.consentRate * spec.credibility * (1 + state.ripeness) * (1 - state.hostility[q]) *
-            Math.max(0, 1 - p.consentViolenceAversion * entry.recentViolence) * state.receptivity[q], dt);
+        const granted = !needsConsent || u[q * 3] < chance(consentRate(p, {
+          credibility: spec.credibility, ripeness: state.ripeness, hostility: state.hostility[q],
+          recentViolence: entry.recentViolence, receptivity: state.receptivity[q],
+        }), dt);
         if (granted) {
           a.consent[q] = 1;
           if (a.trust[q] === 0) a.trust[q] = p.initialTrust;
@@ -117,64 +145,11 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     // effects, scaled by capacity and effectiveness, rates per year
     a.commPool *= exp(-p.relationDecay * dt);
     let gain = 0;
+    const track = ctx.actorTrack[j];
     for (const q of parties) {
       const e = a.effect[q] * spec.capacity;
       if (!(e > 0)) continue;
-      const half = 1 / 2; // an actor working with both parties has the full dyadic effect
-      switch (spec.track) {
-        case 1: {
-          const dC = dt * p.trackOneCommunication * e * (1 - C) * half;
-          fx.dC += dC;
-          a.commPool += dC;
-          break;
-        }
-        case 2: {
-          const k = q * 3 + ROLE_ELITE;
-          fx.reliefAnger[k] += e * p.track2Depth;
-          fx.reliefFear[k] += e * p.track2Depth;
-          const dC = dt * p.track2Communication * e * (1 - C) * half;
-          const dU = dt * p.track2Understanding * e * (1 - U) * half;
-          fx.dC += dC;
-          fx.dU += dU;
-          a.commPool += dC + dU;
-          const insight = dt * p.insightRate * a.effect[q] * half;
-          a.insights += insight;
-          gain += insight + dt * e * p.track2Depth * segmentShare(state, q, ROLE_ELITE) *
-            (state.roleAnger[k] + state.roleFear[k]) * half;
-          break;
-        }
-        case 3: {
-          const k = q * 3 + ROLE_BUSINESS;
-          fx.reliefAnger[k] += e * p.track3Depth;
-          const dE = dt * p.track3Trade * e * (1 - E) * half;
-          fx.dE += dE;
-          a.tradePool += dE;
-          gain += dt * e * p.track3Depth * segmentShare(state, q, ROLE_BUSINESS) * state.roleAnger[k] * half;
-          break;
-        }
-        case 4: {
-          const depth = Math.min(1, p.track4Depth * a.effect[q]);
-          if (ctx.meanfield) {
-            // a share `capacity` of the population per year loses `depth` of its anger and fear
-            for (let r = 0; r < 3; r++) {
-              fx.reliefAnger[q * 3 + r] += spec.capacity * depth;
-              fx.reliefFear[q * 3 + r] += spec.capacity * depth;
-            }
-            gain += dt * spec.capacity * depth * (state.meanAnger[q] + state.meanFear[q]) * half;
-          } else {
-            fx.cohortDepth[q] = 1 - (1 - fx.cohortDepth[q]) * (1 - depth);
-            const picked = selectCohort(state, ctx, j, q, spec.capacity * dt, p.track4Grievance * a.effect[q]);
-            a.participants += picked.count;
-            gain += depth * picked.angerFearSum / Math.max(1, state.partyStart[q + 1] - state.partyStart[q]) * half;
-          }
-          break;
-        }
-        case 5:
-          // the media climate moves towards Σ valence·capacity·e; its pull on anger and fear is in the population pass
-          gain += dt * p.mediaDepth * spec.valence * e *
-            (spec.valence >= 0 ? state.meanAnger[q] + state.meanFear[q] : 2 - state.meanAnger[q] - state.meanFear[q]) * half;
-          break;
-      }
+      gain += track.effect(state, ctx, { j, spec, actor: a, q, e, fx });
     }
     // the actor's share of tension relief through the communication and understanding it built,
     // and of the violence deterred by the interdependence it built (in units of V; assumption)
@@ -185,33 +160,15 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
     if (a.phase === PHASE_FOLLOW_THROUGH) a.achievement += gain;
   });
 
-  updateMedia(state, ctx);
+  for (const track of TRACKS) track.afterActors?.(state, ctx);
 }
 
-function segmentShare(state: Readonly<SimState>, q: number, role: number): number {
-  const total = state.roleCount[q * 3] + state.roleCount[q * 3 + 1] + state.roleCount[q * 3 + 2];
-  return total > 0 ? state.roleCount[q * 3 + role] / total : 0;
-}
-
-/** The media climate of each party relaxes towards Σ valence·capacity·e of the Track Five actors there. */
-function updateMedia(state: SimState, ctx: Context): void {
-  const target = [0, 0];
-  ctx.scenario.actors.forEach((spec, j) => {
-    if (spec.track !== 5) return;
-    for (const q of ctx.actorParties[j]) target[q] += spec.valence * spec.capacity * state.actors[j].effect[q];
-  });
-  const pull = 1 - exp(-ctx.params.mediaDecay * ctx.dt);
-  for (let q = 0; q < 2; q++) {
-    const goal = Math.max(-1, Math.min(1, target[q]));
-    state.media[q] += pull * (goal - state.media[q]);
-  }
-}
-
-/** Phase changes of one actor at tick t: start, exploration, approach, and exit (premature or not). */
-function transition(
-  a: ActorState, spec: ActorData, t: number, ctx: Context, j: number,
-  entry: { lull: boolean; peak: boolean; recentViolence: number }, state: SimState,
-): void {
+/** Phase changes of actor j at the state's tick: start, exploration, approach, and exit (premature or not). */
+function transition(state: SimState, ctx: Context, o: { j: number; entry: EntryConditions; fx: Effects }): void {
+  const { j, entry, fx } = o;
+  const a = state.actors[j];
+  const spec = ctx.scenario.actors[j];
+  const t = state.tick;
   const p = ctx.params;
   if (a.phase !== PHASE_DISENGAGED && t >= ctx.actorLeaveAt[j] && t >= spec.start) {
     const wasEngaged = a.phase >= PHASE_ANALYSIS && a.approached;
@@ -221,8 +178,8 @@ function transition(
     a.premature = ctx.actorLeaveAt[j] < spec.start + spec.commitment;
     if (a.premature && wasEngaged) {
       // a premature exit breaks what was built and makes the parties wary of the next third party
-      ctx.fx.dC -= p.prematureExitLoss * state.dyad[1];
-      ctx.fx.dU -= p.prematureExitLoss * state.dyad[2];
+      fx.dC -= p.prematureExitLoss * state.dyad[1];
+      fx.dU -= p.prematureExitLoss * state.dyad[2];
       for (const q of ctx.actorParties[j]) state.receptivity[q] *= 1 - p.prematureExitReceptivity;
     }
     return;

@@ -1,17 +1,28 @@
 import type { Context } from '../context';
 import type { SimState } from '../state';
 
+/** Whose cohort `selectCohort` draws, and how large and how deep. */
+export interface CohortOptions {
+  /** The Track Four actor's index: its cohort stream is used. */
+  actor: number;
+  /** The party the participants come from. */
+  party: number;
+  /** Expected share of the party taking part this step. */
+  share: number;
+  /** Share of personal grievance a participant loses. */
+  grievanceCut: number;
+}
+
 /**
- * Track Four: draws this step's exchange participants of party q (expected share `share` of the
- * party, stochastically rounded) from actor j's cohort stream. Each participant is marked to lose
+ * Track Four: draws this step's exchange participants of a party (expected share `share` of the
+ * party, stochastically rounded) from the actor's cohort stream. Each participant is marked to lose
  * anger and fear in the population pass, loses a share `grievanceCut` of its personal grievance,
  * and meets a random member of the other party: a contact tie both ways (one contact slot per
  * agent, the latest meeting kept; assumption).
  */
-export function selectCohort(
-  state: SimState, ctx: Context, j: number, q: number, share: number, grievanceCut: number,
-): { count: number; angerFearSum: number } {
-  const rng = ctx.cohortStreams[j];
+export function selectCohort(state: SimState, ctx: Context, o: CohortOptions): { count: number; angerFearSum: number } {
+  const { party: q, share, grievanceCut } = o;
+  const rng = ctx.streams.cohorts[o.actor];
   const start = state.partyStart[q];
   const size = state.partyStart[q + 1] - start;
   const other = 1 - q;

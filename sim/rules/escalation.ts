@@ -13,8 +13,3 @@ export function escalationIndex(state: Readonly<SimState>, w: readonly [number, 
 export function glaslStage(x: number): number {
   return 1 + Math.min(8, Math.floor(9 * x));
 }
-
-/** Glasl's three phases: win-win (stages 1–3), win-lose (4–6), lose-lose (7–9). */
-export function glaslPhase(stage: number): 'win-win' | 'win-lose' | 'lose-lose' {
-  return stage <= 3 ? 'win-win' : stage <= 6 ? 'win-lose' : 'lose-lose';
-}

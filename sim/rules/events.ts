@@ -1,5 +1,5 @@
+import { partyIndex } from '../constants';
 import type { Context } from '../context';
-import { partyIndex } from '../context';
 import { normal } from '../rng';
 import type { SimState } from '../state';
 import { exp } from '../portableMath';

@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { Constants } from '../constants';
 import { ROLE_ELITE, type SimState } from '../state';
 
 /**
@@ -29,7 +29,7 @@ export function finishPartyMeans(state: SimState, eliteWeight: number): void {
 }
 
 /** Recomputes party means and hostility from the agents (or the mean-field representatives). */
-export function computeHostility(state: SimState, ctx: Context): void {
+export function computeHostility(state: SimState, ctx: Pick<Constants, 'meanfield' | 'params'>): void {
   state.roleAnger.fill(0);
   state.roleFear.fill(0);
   state.roleCount.fill(0);

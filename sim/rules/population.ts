@@ -3,6 +3,7 @@ import { NORMAL_TABLE } from '../normalTable';
 import type { SimState } from '../state';
 import type { Effects } from './effects';
 import { finishPartyMeans } from './hostility';
+import { MULBERRY32_STEP, mulberry32Hash } from '../rng';
 import { exp, pow } from '../portableMath';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -20,17 +21,6 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
   return 0;
 }
 
-/** Per agent, 1 when every tie in its row weighs exactly 1 (the small world's within-party ties), else 0. */
-function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Uint8Array {
-  const unit = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let one = 1;
-    for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) if (weight[e] !== 1) one = 0;
-    unit[i] = one;
-  }
-  return unit;
-}
-
 /**
  * Step 3, agent mode: one synchronous pass over all agents. Each agent's anger and fear sum every
  * term of MODEL.md §5 — Richardson (reactivity to the perceived opponent hostility, fatigue,
@@ -40,35 +30,20 @@ function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Ui
  * The snapshot is one interleaved buffer (anger, fear per agent), so a neighbour costs one
  * cache line and one bounds check instead of two; it is refilled every step, so anything else
  * that writes state.anger or state.fear between steps is seen.
- * Noise and exposure draws come from a 32-bit generator (mulberry32) reseeded every step from the
- * `agents` stream, cheap enough to inline in the hot loop.
+ * Noise and exposure draws come from a 32-bit generator (mulberry32, sim/rng.ts) reseeded every
+ * step from the `agents` stream; V8 inlines its small hash into this loop.
  */
-/**
- * Allocates the population pass's per-run buffers (the snapshot, the unit-weight row flags) once,
- * when a simulation is created, rather than in its first step. Safe to call again: it only
- * allocates what is missing or out of date.
- */
-export function preparePopulation(state: Readonly<SimState>, ctx: Context): void {
-  const n = state.partyStart[2];
-  if (ctx.pairs.length !== 2 * n) ctx.pairs = new Float32Array(2 * n);
-  if (ctx.unitRowsOf !== state.weight || ctx.unitRows.length !== n) {
-    ctx.unitRows = unitWeightRows(state.rowPtr, state.weight, n);
-    ctx.unitRowsOf = state.weight;
-  }
-}
-
 export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
   const n = state.partyStart[2];
-  preparePopulation(state, ctx);
   const A = state.anger;
   const F = state.fear;
-  const X = ctx.pairs;
+  const X = ctx.scratch.pairs;
   for (let i = 0; i < n; i++) {
     X[2 * i] = A[i];
     X[2 * i + 1] = F[i];
   }
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
-  const unit = ctx.unitRows;
+  const unit = ctx.scratch.unitRows;
   const NT = NORMAL_TABLE;
   const pr = ctx.params;
   const dt = ctx.dt;
@@ -142,20 +117,16 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
       const pullA = sw > 0 ? sa / sw - a : 0;
       const pullF = sw > 0 ? sf / sw - f : 0;
 
-      s = (s + 0x6d2b79f5) | 0;
-      let z = Math.imul(s ^ (s >>> 15), 1 | s);
-      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
-      z ^= z >>> 14;
+      s = (s + MULBERRY32_STEP) | 0;
+      const z = mulberry32Hash(s);
       const na = NT[z & 4095];
       const nf = NT[(z >>> 12) & 4095];
 
       let per = P[i] * perDecay;
       let exposed = false;
       if (pExp > 0) {
-        s = (s + 0x6d2b79f5) | 0;
-        let y = Math.imul(s ^ (s >>> 15), 1 | s);
-        y = (y + Math.imul(y ^ (y >>> 7), 61 | y)) ^ y;
-        y = (y ^ (y >>> 14)) >>> 0;
+        s = (s + MULBERRY32_STEP) | 0;
+        const y = mulberry32Hash(s) >>> 0;
         if (y * TWO_TO_MINUS_32 < pExp) {
           exposed = true;
           per += dh;

@@ -1,9 +1,10 @@
 import type { Context } from '../context';
 import {
-  PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS, type SimState,
+  PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS, type Signing, type SimState,
 } from '../state';
 import { scheduleAfterSettlement } from './events';
 import { exp, log } from '../portableMath';
+import { POWER_BASE_TRACKS, TRACKS } from '../tracks/tracks';
 
 /** Root causes left in place: the mean of both parties' mean anger and mean fear. */
 export function rootCause(state: Readonly<SimState>): number {
@@ -11,20 +12,21 @@ export function rootCause(state: Readonly<SimState>): number {
 }
 
 /**
- * Power base B = (1 + κ_B·(active tracks − 1)/4) · Σ_j w(track_j − 1)·S_j over Tracks Two to
- * Five, with each track's weighted contribution; floored at 0 (hate media's achievement is negative).
+ * Power base B = (1 + κ_B·(active tracks − 1)/4) · Σ_j w(track_j − 1)·S_j over the power-base
+ * tracks (Two to Five), with each track's weighted contribution; floored at 0 (hate media's
+ * achievement is negative).
  */
 export function updatePowerBase(state: SimState, ctx: Context): void {
   let active = 0;
-  for (let k = 1; k <= 5; k++) if (state.activity[k] > 0) active++;
+  for (const t of TRACKS) if (state.activity[t.number] > 0) active++;
   const joint = 1 + ctx.params.jointPowerBase * Math.max(0, active - 1) / 4;
   const byTrack = state.powerBaseByTrack;
   byTrack.fill(0);
   ctx.scenario.actors.forEach((spec, j) => {
-    if (spec.track >= 2) byTrack[spec.track] += joint * ctx.kernel[spec.track] * state.actors[j].achievement;
+    if (ctx.actorTrack[j].powerBase) byTrack[spec.track] += joint * ctx.kernel[spec.track] * state.actors[j].achievement;
   });
   let sum = 0;
-  for (let k = 2; k <= 5; k++) sum += byTrack[k];
+  for (const t of POWER_BASE_TRACKS) sum += byTrack[t.number];
   state.powerBase = Math.max(0, sum);
 }
 
@@ -39,13 +41,23 @@ export function updateRipeness(state: SimState, ctx: Context): void {
   state.ripeness = Math.min(Math.min(1, state.cost[0] / p.hurtThreshold), Math.min(1, state.cost[1] / p.hurtThreshold));
 }
 
-/** Whether some Track One actor is in follow-through with the consent of both parties. */
-function officialsReady(state: Readonly<SimState>, ctx: Context): boolean {
-  return ctx.scenario.actors.some((spec, j) => {
-    const a = state.actors[j];
-    return spec.track === 1 && a.phase === PHASE_FOLLOW_THROUGH && ctx.actorParties[j].length === 2 &&
+/** Whether some actor of a track that opens talks (Track One) is in follow-through with the consent of both parties. */
+export function officialsReady(state: Readonly<SimState>, ctx: Context): boolean {
+  return state.actors.some((a, j) => {
+    return ctx.actorTrack[j].opensTalks && a.phase === PHASE_FOLLOW_THROUGH && ctx.actorParties[j].length === 2 &&
       a.consent[0] === 1 && a.consent[1] === 1;
   });
+}
+
+/**
+ * Per-year collapse hazard of the settlement `s` in force: h0·exp(min(50, β1·|Δ ln power ratio since
+ * signing| + β2·root causes − β3·quality)).
+ */
+export function collapseHazard(state: Readonly<SimState>, ctx: Context, s: Readonly<Signing>): number {
+  const p = ctx.params;
+  const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
+  const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
+  return p.collapseBase * exp(Math.min(50, exponent));
 }
 
 /**
@@ -91,9 +103,7 @@ export function stepTrackOne(state: SimState, ctx: Context): void {
     }
   } else {
     const s = state.signings[state.signings.length - 1];
-    const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
-    const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
-    const hazard = p.collapseBase * exp(Math.min(50, exponent));
+    const hazard = collapseHazard(state, ctx, s);
     if (uCollapse < 1 - exp(-hazard * dt)) {
       state.trackOne = TRACK_ONE_NONE;
       state.collapses += 1;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { doc } from './doc';
+import { stageWindowKey, trackList, trackName, TRACKS, type StageWindowKey } from '../tracks/tracks';
 
 /*
  * The scenario format, version 1: the single source of truth. Types are inferred from it,
@@ -62,7 +63,7 @@ export const Entry = z.enum(['immediate', 'lull', 'peak']);
 
 export const Actor = z.strictObject({
   name: doc(z.string().min(1).max(80), { meaning: 'Name of the actor.', unit: 'text', source: 'scenario' }),
-  track: doc(z.number().int().min(1).max(5), { meaning: 'McDonald\'s track: 1 official, 2 private problem-solving, 3 business, 4 exchanges, 5 media.', unit: 'track number', source: 'McDonald 1991' }),
+  track: doc(z.number().int().min(1).max(TRACKS.length), { meaning: `McDonald's track: ${TRACKS.map((t) => `${t.number} ${t.kind}`).join(', ')}.`, unit: 'track number', source: 'McDonald 1991' }),
   parties: doc(z.array(z.string()).min(1).max(2).optional(), { meaning: 'Names of the parties the actor works with (default: both). For Track Five, where its media broadcast.', unit: 'party names', source: 'scenario' }),
   capacity: doc(share().default(0.2), { meaning: 'Share of its target segment reached per year (Two: elites; Three: business; Four: whole population as exchange participants; Five: whole population as audience).', unit: 'share per year', source: 'assumption', key: true }),
   credibility: doc(share().default(0.8), { meaning: 'Credibility of the actor with the parties.', unit: 'share [0,1]', source: 'assumption', key: true }),
@@ -74,7 +75,7 @@ export const Actor = z.strictObject({
   leaveAt: doc(z.number().int().min(0).optional(), { meaning: 'Tick at which the actor actually leaves (default start + commitment; earlier is a premature exit).', unit: 'ticks', source: 'scenario', key: true }),
   confidentiality: doc(nonNeg().max(1000).default(0.05), { meaning: 'Leak rate: unapproved disclosures per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
   promiseReliability: doc(nonNeg().max(1000).default(0.05), { meaning: 'Broken-promise rate per year.', unit: 'per year', source: 'assumption (McDonald 1991, phase 3)' }),
-  consent: doc(z.boolean().optional(), { meaning: 'Whether the actor needs the parties\' consent (default true for Tracks One, Two and Four, false for Three and Five).', unit: 'boolean', source: 'assumption (McDonald 1991, phase 3)' }),
+  consent: doc(z.boolean().optional(), { meaning: `Whether the actor needs the parties' consent (default true for Tracks ${trackList(TRACKS.filter((t) => t.consent))}, false for ${trackList(TRACKS.filter((t) => !t.consent))}).`, unit: 'boolean', source: 'assumption (McDonald 1991, phase 3)' }),
   valence: doc(z.number().min(-1).max(1).default(1), { meaning: 'Track Five only: +1 peace media, −1 hate media.', unit: '[-1,1]', source: 'assumption (Yanagizawa-Drott 2014)' }),
 });
 
@@ -107,6 +108,13 @@ const stageWindow = (from: number, to: number, track: string, source: string) =>
   doc(z.tuple([z.number().int().min(1).max(9), z.number().int().min(1).max(9)]).default([from, to]), {
     meaning: `Glasl stages [from, to] in which ${track} works at full effect.`, unit: 'Glasl stages 1–9', source,
   });
+
+/** stageWindowTrack1…5: each track's Glasl window, its default and source from the tracks table. */
+function stageWindowParams(): Record<StageWindowKey, ReturnType<typeof stageWindow>> {
+  // the keys are exactly TrackNumber's (tests/sim/tracks check TRACKS against it)
+  return Object.fromEntries(TRACKS.map((t) => [stageWindowKey(t), stageWindow(t.stageWindow[0], t.stageWindow[1], trackName(t), t.stageWindowSource)])) as
+    Record<StageWindowKey, ReturnType<typeof stageWindow>>;
+}
 
 export const Params = z.strictObject({
   // population
@@ -159,11 +167,7 @@ export const Params = z.strictObject({
   mediaDecay: rate(3, 'Decay of the media climate: fast, broad, shallow.', 'assumption'),
   hateIncidentBoost: scalar(0.3, 'Rise of incidents p→q per unit of hate-media climate in the attacking party p\'s population (m_q = 1 + this × max(0, −media_p)).', 'calibrated (Yanagizawa-Drott 2014, C9)'),
   trackOneCommunication: rate(0.3, 'Rise of communication C per unit of Track One effect (official channels).'),
-  stageWindowTrack1: stageWindow(5, 8, 'Track One', 'assumption (Glasl 1982; Fisher & Keashly 1991)'),
-  stageWindowTrack2: stageWindow(3, 6, 'Track Two', 'assumption (Fisher & Keashly 1991: consultation before mediation)'),
-  stageWindowTrack3: stageWindow(1, 5, 'Track Three', 'assumption'),
-  stageWindowTrack4: stageWindow(1, 5, 'Track Four', 'assumption'),
-  stageWindowTrack5: stageWindow(1, 9, 'Track Five', 'assumption'),
+  ...stageWindowParams(),
   // Track One
   jointPowerBase: scalar(0.5, 'κ_B: boost of the power base when more tracks are active together.', 'assumption (McDonald 1991: all five build the power base)', true),
   hurtDecay: rate(0.5, 'Discount of accumulated cost K_p.'),
@@ -207,6 +211,9 @@ export const Scenario = z.strictObject({
 export type ScenarioInput = z.input<typeof Scenario>;
 /** A validated scenario with every default filled in. */
 export type ScenarioData = z.output<typeof Scenario>;
+export type ActorInput = z.input<typeof Actor>;
+export type EventInput = z.input<typeof Event>;
+export type ParamsInput = z.input<typeof Params>;
 export type PartyData = z.output<typeof Party>;
 export type ActorData = z.output<typeof Actor>;
 export type EventData = z.output<typeof Event>;

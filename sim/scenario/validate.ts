@@ -1,7 +1,8 @@
 import { compileKernel, KernelError } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
-import { columnNames } from '../observe';
+import { estimateRun, memoryIssue } from '../memory';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
+import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 
 export { formatPath, type ValidationIssue };
 
@@ -9,7 +10,10 @@ export type ValidationResult =
   | { ok: true; scenario: ScenarioData }
   | { ok: false; issues: ValidationIssue[] };
 
-/** Largest memory a run may need before it is refused, in bytes. */
+/**
+ * Largest memory a run may need before validation refuses it, in bytes: the command line's limit
+ * (it streams its runs and keeps one). The browser worker asks the same estimate with its own.
+ */
 export const MEMORY_LIMIT = 8 * 1024 ** 3;
 
 /** Thrown by `parseScenario` when a scenario is invalid; `issues` name every field at fault. */
@@ -20,23 +24,8 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Bytes a run of this scenario needs: 36 per agent (typed arrays, measured by `npm run bench`), 8 per directed tie, 8 per observed value. */
-export function estimateMemory(s: ScenarioData): { agents: number; edges: number; bytes: number } {
-  const agents = s.mode === 'meanfield' ? 2 : s.parties[0].population + s.parties[1].population;
-  let edges = 0;
-  if (s.mode !== 'meanfield') {
-    if (s.network.type === 'edges') edges = s.network.edges.length;
-    else {
-      const within = s.parties.reduce((sum, p) => sum + p.population * Math.min(s.network.type === 'smallWorld' ? s.network.degree >> 1 : 0, (p.population - 1) >> 1), 0);
-      edges = 2 * Math.round(within * (1 + (s.network.type === 'smallWorld' ? s.network.crossTies : 0)));
-    }
-  }
-  const columns = columnNames(s.parties.map((p) => p.name)).length;
-  const bytes = agents * 36 + edges * 8 + (s.ticks + 1) * columns * 8;
-  return { agents, edges, bytes };
-}
-
-const GiB = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
+/** "Track Five (media)": the tracks whose actors have a valence. */
+const VALENCE_TRACKS = TRACKS.filter((t) => t.valence).map((t) => `${trackName(t)} (${t.kind})`).join(' or ');
 
 /** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
 function semanticIssues(s: ScenarioData): ValidationIssue[] {
@@ -50,7 +39,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
     });
     if (a.parties && a.parties.length === 2 && a.parties[0] === a.parties[1]) add(`actors.${j}.parties`, 'names the same party twice');
     if (a.leaveAt !== undefined && a.leaveAt < a.start) add(`actors.${j}.leaveAt`, `must be at or after start (${a.start})`);
-    if (a.track !== 5 && a.valence !== 1) add(`actors.${j}.valence`, 'applies to Track Five (media) actors only');
+    if (!TRACKS[a.track - 1].valence && a.valence !== 1) add(`actors.${j}.valence`, `applies to ${VALENCE_TRACKS} actors only`);
   });
   s.events.forEach((e, k) => {
     if (!names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
@@ -59,8 +48,8 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
   if (s.params.contagion * dt > 1 + 1e-12) {
     add('params.contagion', `contagion × dt must be at most 1 (it is ${s.params.contagion} × 1/${s.ticksPerYear} = ${(s.params.contagion * dt).toPrecision(3)}); lower it or raise ticksPerYear`);
   }
-  for (const k of [1, 2, 3, 4, 5] as const) {
-    const key = `stageWindowTrack${k}` as const;
+  for (const t of TRACKS) {
+    const key = stageWindowKey(t);
     const [from, to] = s.params[key];
     if (from > to) add(`params.${key}`, `from (${from}) must not exceed to (${to})`);
   }
@@ -90,11 +79,8 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
     if (!(e instanceof KernelError)) throw e;
     add('kernel.formula', e.message);
   }
-  const mem = estimateMemory(s);
-  if (mem.bytes > MEMORY_LIMIT) {
-    add(mem.agents * 36 + mem.edges * 8 > mem.bytes / 2 ? 'parties' : 'ticks',
-      `this run would need about ${GiB(mem.bytes)} of memory (${mem.agents.toLocaleString('en')} agents, ${mem.edges.toLocaleString('en')} ties, ${(s.ticks + 1).toLocaleString('en')} observed ticks); the limit is ${GiB(MEMORY_LIMIT)}`);
-  }
+  const tooBig = memoryIssue(estimateRun(s), MEMORY_LIMIT);
+  if (tooBig) issues.push(tooBig);
   return issues;
 }
 

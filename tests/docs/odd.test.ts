@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -69,5 +69,19 @@ describe('paramTables', () => {
       bare: z.boolean(),
     });
     expect(undocumentedFields(schema)).toEqual(['inner.b', 'list[].c', 'bare']);
+  });
+});
+
+describe('file names in the documentation', () => {
+  it('every project path docs/ODD.md and README.md name in backticks or in the layout exists', () => {
+    const root = new URL('../../', import.meta.url);
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const named = new Set<string>();
+    for (const text of [odd, readme]) {
+      for (const m of text.matchAll(/(?<![\w/.-])((?:sim|viz|cli|bench|scripts|tests|docs|scenarios)\/[\w./-]*[\w/])/g)) named.add(m[1]);
+    }
+    expect(named.size).toBeGreaterThan(20);
+    const missing = [...named].filter((path) => !existsSync(new URL(path, root)));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bands, createColumns, ensembleStats, interval, runEnsemble, summarizeRun } from '../../sim/index';
+import { bands, createColumns, ensembleStats, interval, replicates, replicateSeed, replicateSeeds, run } from '../../sim/index';
 import type { RunSummary } from '../../sim/index';
 import { makeScenario } from '../fixtures/sim/makeScenario';
 
@@ -38,7 +38,7 @@ describe('ensembleStats()', () => {
   });
 });
 
-describe('bands() and runEnsemble()', () => {
+describe('bands() and replicates()', () => {
   it('bands() gives per-tick quantiles across runs', () => {
     const runs = [0, 1, 2, 3, 4].map((k) => {
       const c = createColumns(['tick', 'X'], 2);
@@ -54,14 +54,18 @@ describe('bands() and runEnsemble()', () => {
     expect(Array.from(b.q95)).toEqual([3.8, 38]);
   });
 
-  it('runEnsemble() runs replicates 0…runs−1 with their derived seeds and summarises each', () => {
+  it('replicates() opens replicates 0…runs−1 one at a time, each the run run({run: r}) gives', () => {
     const s = makeScenario({ ticks: 12 });
-    let calls = 0;
-    const e = runEnsemble(s, { runs: 3, onRun: () => calls++ });
-    expect(calls).toBe(3);
-    expect(e.summaries.map((x) => x.run)).toEqual([0, 1, 2]);
-    expect(new Set(e.summaries.map((x) => x.seed)).size).toBe(3);
-    expect(e.summaries[1]).toEqual(summarizeRun(s, e.columns[1]));
-    expect(e.stats.runs).toBe(3);
+    const seen: number[] = [];
+    for (const session of replicates(s, { runs: 3 })) {
+      // opened lazily: the previous replicate is done before the next one exists
+      expect(session.done).toBe(false);
+      session.advance();
+      seen.push(session.run);
+      expect(session.seed).toBe(replicateSeed(s.seed, session.run));
+      expect(Array.from(session.columns.data.X)).toEqual(Array.from(run(s, { run: session.run }).columns.data.X));
+    }
+    expect(seen).toEqual([0, 1, 2]);
+    expect(replicateSeeds(s, 3)).toEqual([0, 1, 2].map((r) => replicateSeed(s.seed, r)));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaMeanSd, createStream, normal, poissonFromUniform, replicateSeed, STREAM_NAMES } from '../../sim/rng';
+import { betaMeanSd, createStream, MULBERRY32_STEP, mulberry32Hash, normal, poissonFromUniform, replicateSeed, STREAM_NAMES } from '../../sim/rng';
 
 const draws = (rng: () => number, n: number) => Array.from({ length: n }, () => rng());
 
@@ -206,6 +206,29 @@ describe('normal() and betaMeanSd()', () => {
       const x = betaMeanSd(rng, 0.5, 0.9);
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('mulberry32Hash()', () => {
+  it('mulberry32Hash(s) with MULBERRY32_STEP is mulberry32 as published (Ettinger), state by state', () => {
+    // the published generator, as commonly written in JavaScript
+    function reference(seed: number) {
+      let a = seed;
+      return () => {
+        let t = (a += 0x6d2b79f5);
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+      };
+    }
+    for (const seed of [0, 1, 42, -7, 0x7fffffff, 123456789]) {
+      const next = reference(seed);
+      let s = seed | 0;
+      for (let k = 0; k < 1000; k++) {
+        s = (s + MULBERRY32_STEP) | 0;
+        expect(mulberry32Hash(s) >>> 0).toBe(next());
+      }
     }
   });
 });

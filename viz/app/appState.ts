@@ -8,12 +8,12 @@
 import type { Bands, EnsembleStats } from '../../sim/ensemble';
 import { Actor } from '../../sim/scenario/schema';
 import type { ValidationIssue } from '../../sim/scenario/validate';
+import { trackName, trackOf } from '../../sim/tracks/tracks';
 import { fillScenario, type EditableScenario } from './fillScenario';
 import { isEnsembleSize, VARIANT_NAME_MAX } from './limits';
 import type { RunResults } from './runner';
 import { setPath, type ScenarioPath } from './scenarioPath';
 import type { ShareState } from './share';
-import { trackShortName } from './trackNames';
 
 type Json = Record<string, unknown>;
 
@@ -223,7 +223,7 @@ export function createAppState(): AppState {
     setTrack(k, on) {
       const actors = working.actors as Json[];
       if (on) {
-        const back = switchedOff.get(k) ?? [Actor.parse({ name: `${trackShortName(k)} actor`, track: k }) as Json];
+        const back = switchedOff.get(k) ?? [Actor.parse({ name: `${trackName(trackOf(k))} actor`, track: k }) as Json];
         working.actors = [...actors, ...structuredClone(back)] as EditableScenario['actors'];
       } else {
         switchedOff.set(k, actors.filter((a) => a.track === k));

@@ -13,7 +13,8 @@ import { powerBaseChart } from '../powerBaseChart';
 import { trackOneTimeline } from '../trackOneTimeline';
 import type { EditableScenario } from './fillScenario';
 import type { RunResults } from './runner';
-import { trackShortName } from './trackNames';
+// the tracks table itself: a small module, unlike sim/index, which would bring the engine to the page
+import { POWER_BASE_TRACKS, powerBaseColumn, trackName } from '../../sim/tracks/tracks';
 
 /** What the charts draw: a run's results so far, on the time axis of the whole run. */
 export interface RunView {
@@ -81,7 +82,7 @@ export const RUN_CHARTS: readonly RunChart[] = [
   },
   {
     id: 'powerbase-chart', topic: 'powerBase',
-    draw: (c, v) => powerBaseChart(c, { years: cut(v, v.years), layers: [2, 3, 4, 5].map((k) => ({ name: trackShortName(k), values: cut(v, data(v)[`B_track${k}`]) })) }, { xDomain: xDomainOf(v) }),
+    draw: (c, v) => powerBaseChart(c, { years: cut(v, v.years), layers: POWER_BASE_TRACKS.map((t) => ({ name: trackName(t), values: cut(v, data(v)[powerBaseColumn(t)]) })) }, { xDomain: xDomainOf(v) }),
   },
 ];
 

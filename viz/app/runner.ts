@@ -1,6 +1,9 @@
-import { createColumns, columnNames, type Columns } from '../../sim/observe';
-import type { RunSummary } from '../../sim/summary';
-import { connectSimulation, type RunChunk, type RunOutcome, type RunRequest, type SimulationClient } from '../../sim/worker';
+import type { Columns, RunSummary } from '../../sim/index';
+// deep imports: the page's main thread must not load the engine (mathjs), only these small modules
+import { createColumns } from '../../sim/observe/observe';
+import { columnNames } from '../../sim/observe/observedColumns';
+import { connectSimulation, type SimulationClient } from './worker/client';
+import type { RunChunk, RunOutcome, RunRequest } from './worker/protocol';
 
 /** Results gathered from a worker's stream: every replicate's columns, as far as they have arrived. */
 export interface RunResults {
@@ -20,8 +23,8 @@ export interface Runner {
   dispose(): void;
 }
 
-/** Wraps `worker` (default: a new module worker on sim/worker.ts). */
-export function createRunner(worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })): Runner {
+/** Wraps `worker` (default: a new module worker on ./worker/worker.ts). */
+export function createRunner(worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' })): Runner {
   const client = connectSimulation(worker);
   return {
     client,

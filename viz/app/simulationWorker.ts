@@ -2,4 +2,4 @@
  * The page's first simulation worker, started by its own tiny entry script in index.html so that
  * the worker (and the engine it loads) boots while the main bundle is still downloading.
  */
-export const simulationWorker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' });
+export const simulationWorker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });

@@ -25,9 +25,9 @@ function setHistory(st: SimState, tick: number, f: (s: number) => number) {
 
 /** Runs stepActors alone, as step() does (effects reset first). */
 function actorsStep(sim: ReturnType<typeof createSimulation>) {
-  resetEffects(sim.ctx.fx);
-  stepActors(sim.state, sim.ctx, sim.ctx.fx);
-  return sim.ctx.fx;
+  resetEffects(sim.ctx.scratch.fx);
+  stepActors(sim.state, sim.ctx, sim.ctx.scratch.fx);
+  return sim.ctx.scratch.fx;
 }
 
 describe('entryConditions()', () => {

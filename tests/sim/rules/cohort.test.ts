@@ -16,7 +16,7 @@ describe('selectCohort()', () => {
     let total = 0;
     const n = 3000;
     for (let k = 0; k < n; k++) {
-      const { count } = selectCohort(sim.state, sim.ctx, 0, 0, 0.0123, 0);
+      const { count } = selectCohort(sim.state, sim.ctx, { actor: 0, party: 0, share: 0.0123, grievanceCut: 0 });
       expect([2, 3]).toContain(count); // 0.0123 × 200 = 2.46
       total += count;
     }
@@ -26,7 +26,7 @@ describe('selectCohort()', () => {
   it('selectCohort() gives each participant a contact tie to a member of the other party, both ways', () => {
     const sim = createSimulation(s);
     const st = sim.state;
-    const { count } = selectCohort(st, sim.ctx, 0, 0, 0.05, 0);
+    const { count } = selectCohort(st, sim.ctx, { actor: 0, party: 0, share: 0.05, grievanceCut: 0 });
     expect(count).toBe(10);
     const participants = [...st.participant.keys()].filter((i) => st.participant[i] === 2);
     expect(participants.length).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('selectCohort()', () => {
   it('selectCohort() cuts each participant\'s personal grievance by grievanceCut', () => {
     const sim = createSimulation(s);
     const st = sim.state;
-    selectCohort(st, sim.ctx, 0, 0, 0.05, 0.25);
+    selectCohort(st, sim.ctx, { actor: 0, party: 0, share: 0.05, grievanceCut: 0.25 });
     for (let i = 0; i < st.partyStart[1]; i++) {
       expect(st.grievance[i]).toBeCloseTo(st.participant[i] === 2 ? 0.3 : 0.4, 6);
     }
@@ -54,7 +54,7 @@ describe('selectCohort()', () => {
     const sim = createSimulation(s);
     const before = sim.ctx.streams.agents.state();
     const violence = sim.ctx.streams.violence.state();
-    selectCohort(sim.state, sim.ctx, 0, 0, 0.05, 0);
+    selectCohort(sim.state, sim.ctx, { actor: 0, party: 0, share: 0.05, grievanceCut: 0 });
     expect(sim.ctx.streams.agents.state()).toEqual(before);
     expect(sim.ctx.streams.violence.state()).toEqual(violence);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, glaslPhase, glaslStage, run } from '../../../sim/index';
+import { createSimulation, glaslStage, run } from '../../../sim/index';
 import { escalationIndex } from '../../../sim/rules/escalation';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
 
-describe('glaslStage() and glaslPhase()', () => {
+describe('glaslStage()', () => {
   it('glaslStage(X) is 1 + min(8, ⌊9X⌋): nine equal bands of X, stage 9 including X = 1', () => {
     expect(glaslStage(0)).toBe(1);
     expect(glaslStage(0.11)).toBe(1);
@@ -13,12 +13,6 @@ describe('glaslStage() and glaslPhase()', () => {
     expect(glaslStage(0.9)).toBe(9);
     expect(glaslStage(1)).toBe(9);
     for (let k = 0; k < 9; k++) expect(glaslStage((k + 0.5) / 9)).toBe(k + 1);
-  });
-
-  it('glaslPhase() groups stages 1–3 win-win, 4–6 win-lose and 7–9 lose-lose', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(glaslPhase)).toEqual([
-      'win-win', 'win-win', 'win-win', 'win-lose', 'win-lose', 'win-lose', 'lose-lose', 'lose-lose', 'lose-lose',
-    ]);
   });
 });
 

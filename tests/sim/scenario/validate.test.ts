@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMemory, parseScenario, ScenarioError, validateScenario, type ValidationIssue } from '../../../sim/index';
-import { MEMORY_LIMIT } from '../../../sim/scenario/validate';
+import { parseScenario, ScenarioError, validateScenario, type ValidationIssue } from '../../../sim/index';
 
 type Json = Record<string, unknown>;
 
@@ -179,17 +178,6 @@ describe('validateScenario() refuses impossible sizes with the memory they would
     expect(hit).toBeDefined();
     expect(hit!.message).toMatch(/GiB/);
     expect(hit!.message).toMatch(/100,000,001 observed ticks/);
-  });
-
-  it('estimateMemory() grows with agents, ties and ticks, and stays under the limit for the default scenario size', () => {
-    const small = parseScenario(base());
-    const more = parseScenario(withField('parties.0.population', 1000));
-    const longer = parseScenario(withField('ticks', 10_000));
-    expect(estimateMemory(more).bytes).toBeGreaterThan(estimateMemory(small).bytes);
-    expect(estimateMemory(longer).bytes).toBeGreaterThan(estimateMemory(small).bytes);
-    expect(estimateMemory(small).agents).toBe(20);
-    const million = parseScenario(withField('parties', [{ name: 'A', population: 5e5 }, { name: 'B', population: 5e5 }]));
-    expect(estimateMemory(million).bytes).toBeLessThan(MEMORY_LIMIT);
   });
 });
 

@@ -3,7 +3,8 @@ import { byId, el } from '../dom';
 import { infoButton } from '../explain';
 import { fieldInput } from '../fields';
 import { actorFields } from '../paramFields';
-import { TRACK_NAMES } from '../trackNames';
+// the tracks table itself: a small module, unlike sim/index, which would bring the engine to the page
+import { trackLabel, TRACKS } from '../../../sim/tracks/tracks';
 
 /** Options of `trackMixPanel`. */
 export interface TrackMixPanelOptions {
@@ -19,14 +20,14 @@ export function trackMixPanel({ state }: TrackMixPanelOptions): void {
   const fields = actorFields();
   function build(): void {
     root.replaceChildren();
-    TRACK_NAMES.forEach((label, i) => {
-      const k = i + 1;
+    for (const t of TRACKS) {
+      const k = t.number;
       const actors = state.working.actors.filter((a) => a.track === k) as unknown as Record<string, unknown>[];
       const on = el('input', { type: 'checkbox', id: `track-${k}`, 'data-testid': `track-${k}` });
       on.checked = actors.length > 0;
       on.addEventListener('change', () => state.setTrack(k, on.checked));
       const row = el('fieldset', { class: 'track', 'data-track': k },
-        el('legend', {}, on, el('label', { for: `track-${k}`, text: label }), infoButton(`track${k}`)));
+        el('legend', {}, on, el('label', { for: `track-${k}`, text: trackLabel(t) }), infoButton(`track${k}`)));
       if (actors.length) {
         row.append(el('div', { class: 'actor-names', text: actors.map((a) => String(a.name)).join(', ') }));
         const grid = el('div', { class: 'track-fields' });
@@ -38,7 +39,7 @@ export function trackMixPanel({ state }: TrackMixPanelOptions): void {
         row.append(grid);
       }
       root.append(row);
-    });
+    }
   }
   state.on('scenario', build);
   state.on('tracks', build);

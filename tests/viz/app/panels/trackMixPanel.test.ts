@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import base from '../../../../scenarios/intrastate-conflict.json';
 import { createAppState, type AppState } from '../../../../viz/app/appState';
 import { trackMixPanel } from '../../../../viz/app/panels/trackMixPanel';
-import { TRACK_NAMES } from '../../../../viz/app/trackNames';
+import { trackLabel, TRACKS } from '../../../../sim/tracks/tracks';
 import { pageMarkup } from '../helpers/pageMarkup';
 
 let state: AppState;
@@ -18,8 +18,8 @@ const box = (k: number) => document.querySelector(`[data-testid=track-${k}]`) as
 
 describe('trackMixPanel', () => {
   it('trackMixPanel({state}) shows one row per track, labelled, switched on where the scenario has actors', () => {
-    expect(document.querySelectorAll('fieldset.track')).toHaveLength(TRACK_NAMES.length);
-    expect(row(2).querySelector('legend label')?.textContent).toBe(TRACK_NAMES[1]);
+    expect(document.querySelectorAll('fieldset.track')).toHaveLength(TRACKS.length);
+    expect(row(2).querySelector('legend label')?.textContent).toBe(trackLabel(TRACKS[1]));
     for (let k = 1; k <= 5; k++) expect(box(k).checked).toBe(state.working.actors.some((a) => a.track === k));
     expect(row(2).querySelector('.actor-names')?.textContent).toBe(state.working.actors.filter((a) => a.track === 2).map((a) => a.name).join(', '));
   });

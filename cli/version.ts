@@ -1,7 +1,0 @@
-import { readFileSync } from 'node:fs';
-
-/** Détente's version, from package.json. */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

@@ -1,0 +1,132 @@
+import { MAX_EVENTS } from './observe/modelEvents';
+import { observedColumns } from './observe/observedColumns';
+import type { ScenarioData } from './scenario/schema';
+import type { ValidationIssue } from './scenario/issues';
+
+/*
+ * Bytes per item of what a run allocates, as sim/ allocates it (`npm run bench` compares the
+ * estimate with a measured peak). An agent holds anger, fear, grievance and perceived hostility
+ * (Float32), role and participation (Uint8) and its row pointer (Int32): 22 bytes; its Track Four
+ * contact tie (Int32) is the contact overlay; the population pass's scratch is a Float32 pair
+ * snapshot and a unit-weight flag: 9 bytes. A directed tie is its column (Int32) and weight
+ * (Float32).
+ */
+const AGENT_BYTES = 4 * 4 + 1 + 1 + 4;
+const CONTACT_BYTES = 4;
+const SCRATCH_BYTES = 2 * 4 + 1;
+const TIE_BYTES = 4 + 4;
+/** The small world draws each undirected tie's two ends (Int32) before laying them into rows: 4 bytes per directed tie. */
+const SMALL_WORLD_DRAW_BYTES = 4;
+/** An edge list is first copied into from, to and weight arrays (Int32, Int32, Float32). */
+const EDGE_LIST_DRAW_BYTES = 4 + 4 + 4;
+/** Rows are filled through a copy of the row pointers (Int32 per agent). */
+const FILL_BYTES = 4;
+/**
+ * A user-given edge list [i, j, w] on the JavaScript heap for the whole run: the validated copy
+ * (about 190 bytes an edge in Node 20) and the heap its parsing leaves resident (about 90 more),
+ * as `npm run bench` measures them.
+ */
+const EDGE_LIST_HEAP_BYTES = 280;
+/** One model event (its object and its reason text), measured at about 290 bytes; rounded up. */
+const EVENT_BYTES = 400;
+const VALUE_BYTES = 8;
+
+/** What to size: how many runs' results are kept at once, and what each records. */
+export interface EstimateOptions {
+  /** Runs whose result columns are held at the same time (the CLI streams: 1). Default 1. */
+  runsKept?: number;
+  /** Histogram bins recorded (by one run). Default 0. */
+  histogramBins?: number;
+  /** Runs that collect model events. Default 1. */
+  eventRuns?: number;
+  /** Observed ticks per run. Default: the scenario's. */
+  ticks?: number;
+}
+
+/** Bytes a run needs, by part, and the peak in all (see `estimateRun`). */
+export interface MemoryEstimate {
+  agents: number;
+  /** Directed ties of the network. */
+  ties: number;
+  /** Observed rows per run (ticks + 1). */
+  rows: number;
+  parts: {
+    /** A user-given edge list as the validated scenario holds it. */
+    scenario: number;
+    /** Per-agent state and the population pass's scratch. */
+    agents: number;
+    /** Track Four contact ties: one slot per agent. */
+    contact: number;
+    /** The network's ties (CSR). */
+    ties: number;
+    /** Arrays that exist only while the network is built (its peak; freed before the run). */
+    construction: number;
+    /** Result columns of the runs kept. */
+    columns: number;
+    histograms: number;
+    events: number;
+  };
+  /** The peak: the scenario, plus the larger of the network's construction and the running state with its results. */
+  bytes: number;
+}
+
+/** The numbers of agents and directed ties a scenario's run builds (as sim/init.ts and sim/network.ts do). */
+function sizes(s: ScenarioData): { agents: number; ties: number; edgeList: number } {
+  if (s.mode === 'meanfield') return { agents: 2, ties: 0, edgeList: 0 };
+  const agents = s.parties[0].population + s.parties[1].population;
+  if (s.network.type === 'edges') return { agents, ties: s.network.edges.length, edgeList: s.network.edges.length };
+  const degree = s.network.degree;
+  const halves = s.parties.map((p) => Math.max(0, Math.min(degree >> 1, (p.population - 1) >> 1)));
+  const undirected = s.parties.reduce((sum, p, k) => sum + p.population * halves[k], 0);
+  const cross = s.parties.every((p) => p.population > 0) ? Math.round(s.network.crossTies * undirected) : 0;
+  return { agents, ties: 2 * (undirected + cross), edgeList: 0 };
+}
+
+/**
+ * Estimates the memory a run of a scenario takes at its peak: agents, ties (small-world ties with
+ * their cross-party ties, or a given edge list with its JavaScript copy), the contact overlay, the
+ * arrays only the network's construction needs, result columns for `runsKept` runs, histograms
+ * and model events. Every shell asks it with its own limit: validation (8 GiB, the command line,
+ * which keeps one run), the browser worker (1 GiB, the page and the worker keeping every run).
+ */
+export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEstimate {
+  const { agents, ties, edgeList } = sizes(s);
+  const rows = (o.ticks ?? s.ticks) + 1;
+  const names = observedColumns(s.parties.map((p) => p.name)).length;
+  const runsKept = Math.max(1, o.runsKept ?? 1);
+  const parts = {
+    scenario: edgeList * EDGE_LIST_HEAP_BYTES,
+    agents: agents * (AGENT_BYTES + SCRATCH_BYTES),
+    contact: agents * CONTACT_BYTES,
+    ties: ties * TIE_BYTES,
+    construction: s.mode === 'meanfield' ? 0
+      : agents * FILL_BYTES + ties * (s.network.type === 'edges' ? EDGE_LIST_DRAW_BYTES : SMALL_WORLD_DRAW_BYTES),
+    columns: runsKept * rows * names * VALUE_BYTES,
+    histograms: rows * 4 * (o.histogramBins ?? 0) * VALUE_BYTES,
+    events: Math.max(0, o.eventRuns ?? 1) * MAX_EVENTS * EVENT_BYTES,
+  };
+  // the network is built first, into its ties, row pointers and scratch; the rest comes after
+  const building = parts.ties + agents * 4 + parts.construction;
+  const running = parts.agents + parts.contact + parts.ties + parts.columns + parts.histograms + parts.events;
+  return { agents, ties, rows, parts, bytes: parts.scenario + Math.max(building, running) };
+}
+
+/** Bytes in GiB to one decimal ("1.6 GiB"). */
+export function formatGiB(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
+
+/**
+ * The problem with an estimate over `limit`, naming the field that drives it (ticks when the
+ * results dominate, the edge list when it does, else the parties' populations); none within it.
+ */
+export function memoryIssue(e: MemoryEstimate, limit: number): ValidationIssue | undefined {
+  if (e.bytes <= limit) return undefined;
+  const results = e.parts.columns + e.parts.histograms + e.parts.events;
+  const path = results > e.bytes / 2 ? 'ticks' : e.parts.scenario > e.bytes / 4 ? 'network.edges' : 'parties';
+  const n = (x: number) => x.toLocaleString('en');
+  return {
+    path,
+    message: `this run would need about ${formatGiB(e.bytes)} of memory (${n(e.agents)} agents, ${n(e.ties)} ties, ${n(e.rows)} observed ticks); the limit is ${formatGiB(limit)}`,
+  };
+}

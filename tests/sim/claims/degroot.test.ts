@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { passes } from '../../../sim/claims/index';
+import { claimDeGroot } from '../../../sim/claims/degroot';
+
+describe('claimDeGroot()', () => {
+  it('C8 DeGroot: the worked example on a given network; μ = 0 keeps the values', () => {
+    const r = claimDeGroot();
+    expect(r.effect.mean).toBeLessThan(1e-6);
+    expect(passes(r)).toBe(true);
+  });
+});

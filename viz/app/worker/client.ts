@@ -1,0 +1,23 @@
+import * as Comlink from 'comlink';
+import type { RunListener, RunOutcome, RunRequest, WorkerApi } from './protocol';
+
+/** The page's handle on a simulation worker. */
+export interface SimulationClient {
+  api: Comlink.Remote<WorkerApi>;
+  /** Runs a request, calling `listener` (a local object) for every chunk and finished replicate. */
+  start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
+  terminate(): void;
+}
+
+/** Wraps a Worker running viz/app/worker/worker.ts. */
+export function connectSimulation(worker: Worker): SimulationClient {
+  const api = Comlink.wrap<WorkerApi>(worker);
+  return {
+    api,
+    start: (request, listener) => api.start(request, Comlink.proxy(listener)),
+    terminate: () => {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
