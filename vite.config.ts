@@ -16,6 +16,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // a time limit against hangs, not a speed target (those live in bench/): some ensemble
+          // tests take seconds, and several times that on a loaded machine
+          testTimeout: 60_000,
         },
       },
       {
