@@ -196,6 +196,7 @@ export const Scenario = z.strictObject({
   sources: doc(z.array(z.string().max(500)).max(50).default([]), { meaning: 'Citations for the scenario\'s choices.', unit: 'text', source: 'scenario' }),
   mode: doc(z.enum(['agent', 'meanfield']).default('agent'), { meaning: 'agent: a population of agents on a network; meanfield: one representative agent per party (Richardson).', unit: 'choice', source: 'MODEL.md §5', key: true }),
   ticksPerYear: doc(z.number().int().min(1).max(365).default(12), { meaning: 'Ticks per year; dt = 1/ticksPerYear.', unit: 'ticks per year', source: 'assumption' }),
+  startYear: doc(z.number().int().min(-9999).max(9999).optional(), { meaning: 'Calendar year at tick 0, so that charts can show dates (1960 for a run that starts in January 1960); without it, time is counted in years from the start. Display only: the model never reads it.', unit: 'calendar year', source: 'scenario' }),
   ticks: doc(z.number().int().min(1).default(360), { meaning: 'Number of steps to run.', unit: 'ticks', source: 'assumption (the Dartmouth Conference ran 29 years)', key: true }),
   seed: doc(z.number().int().min(0).max(2 ** 32 - 1).default(1), { meaning: 'Base seed of all random streams.', unit: 'integer', source: 'scenario', key: true }),
   parties: doc(z.tuple([Party, Party]), { meaning: 'The two parties (exactly two in format 1); see the party table.', unit: 'list of 2', source: 'MODEL.md §3' }),

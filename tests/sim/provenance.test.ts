@@ -42,3 +42,12 @@ describe('provenance()', () => {
     expect(p).toEqual({ detente: VERSION, scenarioHash: scenarioHash(s), scenario: 'h', seeds });
   });
 });
+
+describe('scenarioHash() and startYear', () => {
+  it('scenarioHash(s) leaves out an absent startYear, so scenarios written before the field keep their hash', () => {
+    const s = parseScenario(input());
+    expect('startYear' in s).toBe(false);
+    expect(canonicalJSON(s)).not.toContain('startYear');
+    expect(scenarioHash(parseScenario({ ...input(), startYear: 1960 }))).not.toBe(scenarioHash(s));
+  });
+});
