@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { oddHtml } from './viz/build/oddHtml.ts';
+import { oddHtml, studentsHtml } from './viz/build/oddHtml.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [oddHtml()],
+  plugins: [oddHtml(), studentsHtml()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

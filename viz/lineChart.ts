@@ -1,4 +1,5 @@
-import { area, axisBottom, axisLeft, format, line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
+import { area, axisLeft, format, line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
+import { timeAxis } from './timeAxis';
 import { chartFrame, type Frame, type FrameOptions } from './chartFrame';
 import { legend, legendHeight, type LegendItem } from './legend';
 import { seriesColor } from './palette';
@@ -27,6 +28,10 @@ export interface LineChartOptions extends FrameOptions {
   yDomain?: [number, number];
   /** Fixed x domain (years), e.g. the whole run while it is still streaming. */
   xDomain?: [number, number];
+  /** Format of the time axis's ticks and the tooltip's time (default: d3's, "year 2.5" in the tooltip). */
+  xFormat?: (year: number) => string;
+  /** A count axis: whole-number ticks only (default false). */
+  yInteger?: boolean;
   /** Draws behind the lines (e.g. Glasl stages). */
   background?: (plot: Selection<SVGGElement, unknown, null, undefined>, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, f: Frame) => void;
   /** Extra legend entries (e.g. the bands). */
@@ -52,8 +57,13 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
   const top = max(data.series, (s) => max(Array.from(s.band90?.[1] ?? s.values))) ?? 1;
   const y = scaleLinear().domain(o.yDomain ?? [0, top > 0 ? top : 1]).nice().range([f.innerHeight, 0]);
   o.background?.(f.plot, x, y, f);
-  f.plot.append('g').attr('transform', `translate(0,${f.innerHeight})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(f.innerWidth / 70))));
-  f.plot.append('g').call(axisLeft(y).ticks(Math.max(2, Math.floor(f.innerHeight / 40))));
+  f.plot.append('g').attr('transform', `translate(0,${f.innerHeight})`).call(timeAxis(x, f.innerWidth, o.xFormat));
+  const yAxis = axisLeft(y);
+  const yTicks = Math.max(2, Math.floor(f.innerHeight / 40));
+  // a count has no half incidents: keep the whole-number ticks (at most yTicks of them)
+  if (o.yInteger) yAxis.tickValues(y.ticks(yTicks).filter(Number.isInteger)).tickFormat(format('d'));
+  else yAxis.ticks(yTicks);
+  f.plot.append('g').call(yAxis);
   f.plot.append('text').attr('x', f.innerWidth).attr('y', f.innerHeight + 34).attr('text-anchor', 'end').attr('font-size', 11).text(o.xLabel ?? 'time (years)');
   f.plot.append('text').attr('transform', 'rotate(-90)').attr('x', 0).attr('y', -40).attr('text-anchor', 'end').attr('font-size', 11).text(o.yLabel ?? '');
   const idx = years.map((_, i) => i);
@@ -73,7 +83,8 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
   });
   if (items.length) legend(f.svg.append('g'), items, 8, 34, f.width - 16);
   const fmt = o.valueFormat ?? format('.3~f');
-  attachTooltip(f.plot, years, x, f.innerHeight, (i) => `year ${format('.2~f')(years[i])}`,
+  const timeOf = o.xFormat ?? ((v: number) => `year ${format('.2~f')(v)}`);
+  attachTooltip(f.plot, years, x, f.innerHeight, (i) => timeOf(years[i]),
     data.series.map((s, k) => ({
       label: s.name, color: s.color ?? seriesColor(k),
       value: (i) => fmt(s.values[i]) + (s.band90 ? ` (90 %: ${fmt(s.band90[0][i])}–${fmt(s.band90[1][i])})` : ''),

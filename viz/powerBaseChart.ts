@@ -1,4 +1,5 @@
-import { area, axisBottom, axisLeft, format, max, scaleLinear, stack } from 'd3';
+import { area, axisLeft, format, max, scaleLinear, stack } from 'd3';
+import { timeAxis } from './timeAxis';
 import { chartFrame, type FrameOptions } from './chartFrame';
 import { legend, legendHeight } from './legend';
 import { seriesColor } from './palette';
@@ -13,6 +14,10 @@ export interface PowerBaseData {
 /** Options of `powerBaseChart`; default height 240 px. */
 export interface PowerBaseChartOptions extends FrameOptions {
   xDomain?: [number, number];
+  /** Format of the time axis's ticks (default d3's). */
+  xFormat?: (year: number) => string;
+  /** Label of the time axis (default "time (years)"). */
+  xLabel?: string;
 }
 
 /** Track One's power base as areas stacked by track, with a tooltip giving each track's share. */
@@ -31,9 +36,9 @@ export function powerBaseChart(container: HTMLElement, d: PowerBaseData, o: Powe
     f.plot.append('path').attr('class', 'layer').attr('fill', seriesColor(k + 1)).attr('opacity', 0.85)
       .attr('d', area<[number, number]>().x((_, i) => x(d.years[i])).y0((p) => y(p[0])).y1((p) => y(p[1]))(s as unknown as [number, number][]));
   });
-  f.plot.append('g').attr('transform', `translate(0,${f.innerHeight})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(f.innerWidth / 70))));
+  f.plot.append('g').attr('transform', `translate(0,${f.innerHeight})`).call(timeAxis(x, f.innerWidth, o.xFormat));
   f.plot.append('g').call(axisLeft(y).ticks(5));
-  f.plot.append('text').attr('x', f.innerWidth).attr('y', f.innerHeight + 34).attr('text-anchor', 'end').attr('font-size', 11).text('time (years)');
+  f.plot.append('text').attr('x', f.innerWidth).attr('y', f.innerHeight + 34).attr('text-anchor', 'end').attr('font-size', 11).text(o.xLabel ?? 'time (years)');
   f.plot.append('text').attr('transform', 'rotate(-90)').attr('y', -40).attr('text-anchor', 'end').attr('font-size', 11).text('power base B (dimensionless)');
   legend(f.svg.append('g'), items, 8, 32, f.width - 16);
   const fmt = format('.3~f');

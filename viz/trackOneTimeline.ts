@@ -1,4 +1,5 @@
-import { axisBottom, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3';
+import { timeAxis } from './timeAxis';
 import { chartFrame, type FrameOptions } from './chartFrame';
 import { legend, legendHeight, type LegendItem } from './legend';
 import { palette } from './palette';
@@ -14,6 +15,10 @@ export interface TrackOneData {
 /** Options of `trackOneTimeline`; default height 120 px. */
 export interface TrackOneTimelineOptions extends FrameOptions {
   xDomain?: [number, number];
+  /** Format of the time axis's ticks (default d3's). */
+  xFormat?: (year: number) => string;
+  /** Label of the time axis (default "time (years)"). */
+  xLabel?: string;
 }
 
 const TALKS = palette[0];
@@ -57,8 +62,8 @@ export function trackOneTimeline(container: HTMLElement, d: TrackOneData, o: Tra
         .append('title').text(`settlement collapsed, year ${d.years[i].toFixed(2)}`);
     }
   }
-  f.plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(f.innerWidth / 70))));
-  f.plot.append('text').attr('x', f.innerWidth).attr('y', h + 34).attr('text-anchor', 'end').attr('font-size', 11).text('time (years)');
+  f.plot.append('g').attr('transform', `translate(0,${h})`).call(timeAxis(x, f.innerWidth, o.xFormat));
+  f.plot.append('text').attr('x', f.innerWidth).attr('y', h + 34).attr('text-anchor', 'end').attr('font-size', 11).text(o.xLabel ?? 'time (years)');
   legend(f.svg.append('g'), items, 8, 32, f.width - 16);
   return f.svg.node() as SVGSVGElement;
 }

@@ -10,6 +10,7 @@ import { Actor } from '../../sim/scenario/schema';
 import type { ValidationIssue } from '../../sim/scenario/validate';
 import { trackName, trackOf } from '../../sim/tracks/tracks';
 import { fillScenario, type EditableScenario } from './fillScenario';
+import { plainIssue, type IssueContext } from './plainIssue';
 import { isEnsembleSize, VARIANT_NAME_MAX } from './limits';
 import type { RunResults } from './runner';
 import { setPath, type ScenarioPath } from './scenarioPath';
@@ -139,7 +140,12 @@ export interface AppState {
   openShared(shared: ShareState, options: { libraryId: (name: string) => string }): boolean;
 }
 
-const issueList = (issues: readonly ValidationIssue[], max: number) => issues.slice(0, max).map((i) => `${i.path || 'scenario'}: ${i.message}`).join('; ');
+/** The first `max` issues in plain words; `json` (the scenario they are about, maybe invalid) names its parties and actors. */
+const issueList = (issues: readonly ValidationIssue[], max: number, json: unknown) => {
+  const ctx = (typeof json === 'object' && json !== null ? json : {}) as IssueContext;
+  const safe: IssueContext = { parties: Array.isArray(ctx.parties) ? ctx.parties : undefined, actors: Array.isArray(ctx.actors) ? ctx.actors : undefined };
+  return issues.slice(0, max).map((i) => plainIssue(i, safe)).join('; ');
+};
 
 /**
  * Creates the page's state: no scenario yet (load one, from the library, a file or a link, before
@@ -206,7 +212,7 @@ export function createAppState(): AppState {
     loadScenario(json, from) {
       const r = fillScenario(json);
       if (!r.ok) {
-        setStatus(`${from.name} is not a valid scenario: ${issueList(r.issues, 5)}`, true);
+        setStatus(`${from.name} is not a valid scenario: ${issueList(r.issues, 5, json)}`, true);
         return false;
       }
       adopt(r.scenario, from);
@@ -323,7 +329,7 @@ export function createAppState(): AppState {
     openShared(shared, { libraryId }) {
       const r = fillScenario(shared.scenario);
       if (!r.ok) {
-        setStatus(`the shared link is not a valid scenario: ${issueList(r.issues, 5)}`, true);
+        setStatus(`the shared link is not a valid scenario: ${issueList(r.issues, 5, shared.scenario)}`, true);
         return false;
       }
       adopt(r.scenario, { id: libraryId(r.scenario.name), name: 'the shared link' });
@@ -332,7 +338,7 @@ export function createAppState(): AppState {
       for (const v of shared.variants) {
         const f = fillScenario(v.scenario);
         if (f.ok) variants.push({ name: v.name.slice(0, VARIANT_NAME_MAX), scenario: f.scenario, status: 'queued' });
-        else setStatus(`Variant "${v.name}" in the link is invalid and was skipped: ${f.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`, true);
+        else setStatus(`Variant "${v.name}" in the link is invalid and was skipped: ${issueList(f.issues, 3, v.scenario)}`, true);
       }
       notify('variants');
       return true;

@@ -1,100 +1,93 @@
-/** A short explanation for students: a title and a few paragraphs, shown as text only. */
+import { TRACK_TEXTS } from './trackTexts';
+
+/** A short explanation for students: a title, a few paragraphs (text only) and the glossary terms it uses. */
 export interface Explanation {
   title: string;
   paragraphs: string[];
+  /** Glossary ids of the words it uses, listed under it as links into the glossary. */
+  terms?: string[];
 }
 
+const trackExplanations = Object.fromEntries(TRACK_TEXTS.map((t) => [`track${t.track}`, {
+  title: t.name, paragraphs: [t.who, t.example, t.inModel], terms: ['track', 'track-mix', ...(t.track === 1 ? ['talks', 'settlement', 'power-base'] : ['power-base'])],
+}]));
+
 /*
- * Written for this app in our own words, after McDonald (1991) and the model contract (MODEL.md).
- * Keyed by topic so the controls can open the one that applies.
+ * Written for this app in our own words, after McDonald (1991) and the model as built
+ * (docs/ODD.md). Keyed by topic so each "i" opens the one that applies.
  */
 export const explanations: Record<string, Explanation> = {
-  track1: {
-    title: 'Track One: official diplomacy',
-    paragraphs: [
-      'Governments talking to governments: negotiators with a mandate who can sign agreements. In the model only Track One opens talks, signs settlements and sees them collapse.',
-      'Its strength, the power base, grows with the work of the other tracks, most of all those closest to it (the proximity kernel).',
-    ],
-  },
-  track2: {
-    title: 'Track Two: unofficial problem-solving',
-    paragraphs: [
-      'Private citizens, scholars and retired officials meet people close to the leaders on the other side, off the record, to understand each other\'s fears and needs.',
-      'Example: the Dartmouth Conference, a series of meetings between American and Soviet citizens that began in 1960 and went on for decades; its value came from its continuity.',
-      'In the model it calms the elites it reaches and raises communication and understanding.',
-    ],
-  },
-  track3: {
-    title: 'Track Three: business and trade',
-    paragraphs: [
-      'Companies that trade across the divide build ties that both sides would lose by fighting.',
-      'Example: the industrialist Armand Hammer, who did business with the Soviet Union from the 1920s onwards and kept channels open when official relations were cold.',
-      'In the model it raises economic interdependence, which deters violence, and calms the business community.',
-    ],
-  },
-  track4: {
-    title: 'Track Four: citizen exchanges',
-    paragraphs: [
-      'Students, scientists, artists and athletes spend time in the other country and come home with friendships and a less hostile picture of the other side.',
-      'Example: the Fulbright programme, which since 1946 has sent many thousands of scholars abroad.',
-      'In the model each year\'s participants gain lasting ties across the divide and lose some anger, fear and grievance.',
-    ],
-  },
-  track5: {
-    title: 'Track Five: media',
-    paragraphs: [
-      'Television, radio and newspapers reach whole populations at once, but their effect is shallow and fades unless personal contact holds it.',
-      'Example: in 1989 CNN ran a series that let ordinary Americans and Soviets see and hear each other.',
-      'Media can also spread hate; set valence below zero in a scenario file to model hate media.',
-    ],
+  ...trackExplanations,
+  tracks: {
+    title: 'The five tracks',
+    paragraphs: TRACK_TEXTS.map((t) => `${t.name}. ${t.who} ${t.inModel}`),
+    terms: ['track', 'track-mix', 'power-base'],
   },
   phases: {
     title: 'The four phases of a third party\'s involvement',
     paragraphs: [
       '1. Exploration: the actor learns about the conflict and the people in it; no effect yet, but its skill grows.',
-      '2. Analysis and involvement: it approaches the parties — at once, or waiting for a lull (or a peak) in violence — and asks for their consent.',
+      '2. Analysis and involvement: it approaches the sides — at once, or waiting for a lull (or a peak) in violence — and asks for their consent.',
       '3. Follow-through: the actual work. Its effect builds up with time and trust; leaks of confidential talks and broken promises cost trust.',
-      '4. Disengagement: it leaves. Its effects fade slowly. Leaving before its commitment ends is a premature exit that makes both parties wary of the next third party.',
+      '4. Disengagement: it leaves. Its effects fade slowly. Leaving before its commitment ends is a premature exit that makes both sides wary of the next third party.',
     ],
+    terms: ['actor', 'consent', 'lull', 'leak', 'broken-promise', 'premature-exit'],
   },
   entry: {
     title: 'When to enter',
     paragraphs: [
-      'immediate: approach the parties as soon as exploration ends.',
+      'immediate: approach the sides as soon as exploration ends.',
       'lull: wait until violence has dropped well below its recent peak — McDonald\'s advice for unofficial actors.',
-      'peak: approach at a peak of violence, when the parties may feel the pain most.',
+      'peak: approach at a peak of violence, when the sides may feel the pain most.',
     ],
+    terms: ['lull', 'peak', 'consent'],
   },
   escalation: {
     title: 'Reading the escalation chart',
     paragraphs: [
-      'The line is the escalation index X: a mix of tension, hostility, fear and violence, from 0 (calm) to 1 (all-out conflict).',
-      'The grey bands are Glasl\'s nine stages of escalation, grouped in three phases: win-win (stages 1–3, the parties still think both can gain), win-lose (4–6) and lose-lose (7–9, each side accepts its own losses to hurt the other).',
-      'With more than one run, the line is the median of the runs, the dark band holds the middle half of them and the light band 90 %.',
+      'The line shows how escalated the conflict is, from 0 (calm) to 1 (all-out war): a mix of tension, hostility, fear and violence. The model calls it the escalation index X.',
+      'The grey shades are Glasl\'s nine stages of escalation, grouped in three phases: win-win (stages 1–3, the sides still think both can gain), win-lose (4–6) and lose-lose (7–9, each side accepts its own losses to hurt the other).',
+      'With more than one run, the line is the typical run (the median), the dark band holds the middle half of the runs and the light band 90 % of them.',
     ],
+    terms: ['escalation', 'glasl', 'band', 'ensemble', 'step'],
+  },
+  incidents: {
+    title: 'Reading the violence chart',
+    paragraphs: [
+      'The number of violent incidents in each step of one run, both sides together: attacks, clashes, bombings.',
+      'Incidents come at random, more often when a side is hostile and tension is high, less often when trade ties are strong or a settlement is in force. Each incident frightens and angers the people it touches.',
+      'Lulls and peaks of this curve are what actors entering "at a lull" or "at a peak" wait for.',
+    ],
+    terms: ['lull', 'peak', 'tension', 'interdependence', 'settlement', 'step'],
   },
   hostility: {
-    title: 'Hostility and fear',
-    paragraphs: ['Hostility is the mean anger of a party (elites weigh more); fear is its members\' mean fear. Both run from 0 to 1.'],
+    title: 'Anger and fear',
+    paragraphs: ['The solid line is a side\'s hostility: the average anger of its people, leaders counting more (the model\'s H). The dashed line is their average fear (F). Both run from 0 to 1.'],
+    terms: ['anger', 'fear'],
   },
   dyad: {
-    title: 'Tension, communication, understanding, interdependence',
-    paragraphs: ['Four measures of the relationship between the two parties, each from 0 to 1: tension rises with violence and hostility; communication, understanding and economic interdependence are what the tracks build.'],
+    title: 'Tension, communication, understanding, trade ties',
+    paragraphs: ['Four measures of the relationship between the two sides, each from 0 to 1 (the model\'s T, C, U, E): tension rises with violence and hostility; communication, understanding and trade ties are what the tracks build.'],
+    terms: ['tension', 'communication', 'understanding', 'interdependence'],
   },
   trackOneTimeline: {
     title: 'Reading the Track One timeline',
-    paragraphs: ['Blue spans are talks, green spans a settlement in force. A triangle marks a signing and a cross a collapse of the settlement.'],
+    paragraphs: ['Blue spans are official talks, green spans a settlement in force. A triangle marks a signing and a cross the collapse of a settlement.', 'A scenario without a Track One actor has no talks at all: the chart then says so.'],
+    terms: ['talks', 'settlement', 'collapse', 'ripeness'],
   },
   powerBase: {
     title: 'Reading the power base chart',
-    paragraphs: ['Each layer is what one unofficial track adds to Track One\'s power base, weighted by how close the track is to Track One. Talks need enough power base and communication.'],
+    paragraphs: ['Each layer is what one unofficial track adds to what official diplomacy can work with (Track One\'s power base, B), weighted by how close the track is to Track One. Talks need enough power base and communication.'],
+    terms: ['power-base', 'track', 'talks'],
   },
   histogram: {
     title: 'Reading the distributions',
-    paragraphs: ['The share of each party\'s agents at each level of anger and of fear, at the tick chosen with the slider. Averages hide hardliners; the distribution shows them.'],
+    paragraphs: ['The share of each side\'s people at each level of anger and of fear, at the step chosen with the slider. Averages hide hardliners; the distribution shows them.'],
+    terms: ['anger', 'fear', 'step'],
   },
   compare: {
     title: 'Comparing track mixes',
-    paragraphs: ['Save the current settings as a variant, change the track mix, save again. Each variant is run as an ensemble with the same seeds, so differences come from the mix, not from luck. The table gives the median and, in brackets, the range holding 90 % of the runs.'],
+    paragraphs: ['Save the current settings as a variant, change the track mix, save again. Each variant is run as an ensemble with the same seeds, so differences come from the mix, not from luck. The table gives the typical value (median) and, in brackets, the range holding 90 % of the runs.'],
+    terms: ['track-mix', 'ensemble', 'band', 'area'],
   },
 };

@@ -5,7 +5,10 @@
  */
 import type { ValidationIssue } from '../../sim/scenario/validate';
 import { el } from './dom';
-import { fieldLabel, type ParamField } from './paramFields';
+import { plainIssue, plainMessage, type IssueContext } from './plainIssue';
+import type { ParamField } from './paramFields';
+import { fieldTitle, plainField } from './plainFields';
+import { stepPhrase } from './timeUnit';
 
 /** Options of `fieldInput`. */
 export interface FieldInputOptions {
@@ -16,6 +19,13 @@ export interface FieldInputOptions {
   onChange: (value: unknown) => void;
   /** The path key the input answers to, e.g. "parties.1.power", or "track2.capacity" for a track's actors. */
   key: string;
+  /** Steps per year of the scenario, to say how long a step is in units of steps. Default 12. */
+  ticksPerYear?: number;
+}
+
+/** A unit as the page shows it: "ticks" become steps with their length. */
+function plainUnit(unit: string, ticksPerYear: number): string {
+  return unit === 'ticks' ? `steps (${stepPhrase(ticksPerYear)})` : unit;
 }
 
 /**
@@ -32,7 +42,9 @@ function readInput(f: ParamField, input: HTMLInputElement | HTMLSelectElement): 
 }
 
 /** A labelled input for one field, with its unit, its documentation behind a "?" and an error line. */
-export function fieldInput({ field: f, value, onChange, key }: FieldInputOptions): HTMLElement {
+export function fieldInput({ field: f, value, onChange, key, ticksPerYear = 12 }: FieldInputOptions): HTMLElement {
+  const plain = plainField(f.path.join('.'), f.key);
+  const title = fieldTitle(f.path.join('.'), f.key);
   const id = `f-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
   let input: HTMLInputElement | HTMLSelectElement;
   if (f.kind === 'choice') {
@@ -51,9 +63,11 @@ export function fieldInput({ field: f, value, onChange, key }: FieldInputOptions
   input.dataset.path = key;
   input.addEventListener('change', () => onChange(readInput(f, input)));
   const err = el('div', { class: 'field-error', 'data-error-for': key, 'aria-live': 'polite' });
-  const help = el('details', { class: 'help' }, el('summary', { text: '?', 'aria-label': `About ${fieldLabel(f.key)}` }), el('p', { text: `${f.doc.meaning} Source: ${f.doc.source}.` }));
+  const help = el('details', { class: 'help' }, el('summary', { text: '?', 'aria-label': `About ${title}` }),
+    plain.help ? el('p', { text: plain.help }) : null,
+    el('p', { class: 'model-note', text: `In the model (${f.path.join('.')}): ${f.doc.meaning} Source: ${f.doc.source}.` }));
   return el('div', { class: 'field' },
-    el('label', { for: id }, el('span', { class: 'name', text: fieldLabel(f.key) }), el('span', { class: 'unit', text: f.doc.unit })),
+    el('label', { for: id }, el('span', { class: 'name', text: title }), el('span', { class: 'unit', text: plainUnit(f.doc.unit, ticksPerYear) })),
     el('div', { class: 'input-row' }, input, help),
     err);
 }
@@ -62,16 +76,18 @@ export function fieldInput({ field: f, value, onChange, key }: FieldInputOptions
  * The key of the input an issue belongs to: its path, except that an actor's field is edited per
  * track (`actors.3.capacity` → `track2.capacity` when actor 3 is on track 2).
  */
-function issueKey(path: string, actors: readonly { track: number }[]): string {
+function issueKey(path: string, actors: readonly { track: number }[] = []): string {
   const m = /^actors\.(\d+)\.(\w+)/.exec(path);
   return m ? `track${actors[Number(m[1])]?.track}.${m[2]}` : path;
 }
 
 /**
- * Clears every field's error in `root`, then shows each issue on its field's error line and marks
- * the input aria-invalid. Returns the issues no field on the page answers to, as "path: message".
+ * Clears every field's error in `root`, then shows each issue in plain words on its field's error
+ * line and marks the input aria-invalid. Returns the issues no field on the page answers to, as
+ * sentences naming the field as the page shows it. `scenario` gives the parties' and actors'
+ * names and tracks.
  */
-export function showFieldIssues(root: ParentNode, issues: readonly ValidationIssue[], actors: readonly { track: number }[]): string[] {
+export function showFieldIssues(root: ParentNode, issues: readonly ValidationIssue[], scenario: IssueContext): string[] {
   const errorLines = new Map<string, Element>();
   const inputs = new Map<string, Element>();
   root.querySelectorAll('[data-error-for]').forEach((e) => {
@@ -82,12 +98,13 @@ export function showFieldIssues(root: ParentNode, issues: readonly ValidationIss
   root.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
   const general: string[] = [];
   for (const i of issues) {
-    const key = issueKey(i.path, actors);
+    const key = issueKey(i.path, scenario.actors);
     const line = errorLines.get(key);
     if (line) {
-      line.textContent = i.message;
+      const text = plainMessage(i.message, scenario);
+      line.textContent = text.charAt(0).toUpperCase() + text.slice(1) + '.';
       inputs.get(key)?.setAttribute('aria-invalid', 'true');
-    } else general.push(`${i.path || 'scenario'}: ${i.message}`);
+    } else general.push(plainIssue(i, scenario));
   }
   return general;
 }

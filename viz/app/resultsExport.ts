@@ -9,16 +9,34 @@ export interface ExportFile {
   type: string;
 }
 
-/** A finished run's columns as CSV, exactly as `detente run <scenario> --seed <seed> --runs <runs>` writes them. */
+/**
+ * The replicates of `run` that finished: all of a finished ensemble; of a cancelled one, those
+ * whose summary arrived (replicates run in order, so they are runs 0…k−1, as `--runs k` gives).
+ */
+export function finishedReplicates(run: CurrentRun): { runs: CurrentRun['results']['runs']; summaries: CurrentRun['results']['summaries'] } {
+  const r = run.results;
+  if (run.done) return { runs: r.runs, summaries: r.summaries };
+  let k = 0;
+  while (r.summaries[k] && r.runs[k]) k++;
+  return { runs: r.runs.slice(0, k), summaries: r.summaries.slice(0, k) };
+}
+
+/** Whether `run` has anything to export: it finished, or finished replicates survive its cancelling. */
+export function exportable(run: CurrentRun | undefined): run is CurrentRun {
+  return !!run && finishedReplicates(run).runs.length > 0;
+}
+
+/** A run's finished replicates as CSV, exactly as `detente run <scenario> --seed <seed> --runs <runs>` writes them. */
 export function resultsCSV(run: CurrentRun): ExportFile {
   const s = run.scenario;
-  return { name: `${slug(s.name)}-seed${s.seed}-runs${run.results.runs.length}.csv`, data: toCSV(run.results.runs), type: 'text/csv' };
+  const { runs } = finishedReplicates(run);
+  return { name: `${slug(s.name)}-seed${s.seed}-runs${runs.length}.csv`, data: toCSV(runs), type: 'text/csv' };
 }
 
 /** A finished run as JSON: its scenario, each replicate's summary and columns, and the ensemble's statistics. */
 export function resultsJSON(run: CurrentRun): ExportFile {
   const s = run.scenario;
-  const r = run.results;
+  const r = finishedReplicates(run);
   const data = JSON.stringify({
     scenario: s, summaries: r.summaries, stats: run.stats,
     runs: r.runs.map((c) => Object.fromEntries(c.names.map((n) => [n, Array.from(c.data[n].subarray(0, c.rows))]))),

@@ -43,7 +43,10 @@ export async function runCurrent({ state, runner, paused = false }: RunCurrentOp
     state.setLinkNotice('');
     state.finishRun(mine, { status: 'done', results, stats: outcome.stats, band: outcome.bands.X });
   } else {
-    if (outcome.status === 'cancelled') state.setStatus('Cancelled.');
+    if (outcome.status === 'cancelled') {
+      const k = outcome.summaries.length;
+      state.setStatus(k ? `Cancelled after ${plural(k)} of ${runs}: ${k > 1 ? 'they are' : 'it is'} kept, and can be exported.` : 'Cancelled before any run finished.');
+    }
     else if (outcome.status === 'invalid') state.setStatus('The scenario is invalid: see the fields marked in red.', true);
     else state.setStatus(`The run failed: ${outcome.message}`, true);
     state.finishRun(mine, { status: outcome.status, results });

@@ -1,4 +1,5 @@
 import type { AppState } from './appState';
+import { plainIssue } from './plainIssue';
 import type { Runner } from './runner';
 
 /** Options of `variantRuns`. */
@@ -31,7 +32,7 @@ export function variantRuns({ state, createRunner }: VariantRunsOptions): Varian
           if (outcome.status === 'done') {
             state.updateVariant(v, { status: 'done', band: outcome.bands.X, stats: outcome.stats });
           } else {
-            const why = outcome.status === 'invalid' ? outcome.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : outcome.status === 'failed' ? outcome.message : 'cancelled';
+            const why = outcome.status === 'invalid' ? outcome.issues.map((i) => plainIssue(i, v.scenario)).join('; ') : outcome.status === 'failed' ? outcome.message : 'cancelled';
             state.setStatus(`Variant "${v.name}" did not run: ${why}`, true);
             state.updateVariant(v, { status: 'failed' });
           }

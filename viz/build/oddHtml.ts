@@ -30,25 +30,35 @@ export function renderMarkdown(md: string): string {
 }
 
 /**
- * A Vite plugin: `import html from 'virtual:odd-html'` gives docs/ODD.md rendered at build time,
- * so the page ships no markdown parser. The file is our own, so its HTML is trusted.
+ * A Vite plugin: `import html from '<id>'` gives the markdown file `relative` rendered at build
+ * time, so the page ships no markdown parser. The files are our own, so their HTML is trusted.
  */
-export function oddHtml(relative = 'docs/ODD.md'): Plugin {
+export function markdownModule(id: string, relative: string): Plugin {
   // Absolute, or the dev server takes the watched file for an unresolved import.
   const path = resolve(relative);
   return {
-    name: 'detente-odd-html',
-    resolveId: (id) => (id === ID ? '\0' + ID : undefined),
-    load(id) {
-      if (id !== '\0' + ID) return undefined;
+    name: `detente-markdown:${id}`,
+    resolveId: (x) => (x === id ? '\0' + id : undefined),
+    load(x) {
+      if (x !== '\0' + id) return undefined;
       this.addWatchFile(path);
       let md: string;
       try {
         md = readFileSync(path, 'utf8');
       } catch {
-        md = `The model description (${relative}) is not in this build.`;
+        md = `This document (${relative}) is not in this build.`;
       }
       return `export default ${JSON.stringify(renderMarkdown(md))};`;
     },
   };
+}
+
+/** `virtual:odd-html`: docs/ODD.md, the full model description, for the About dialog. */
+export function oddHtml(relative = 'docs/ODD.md'): Plugin {
+  return markdownModule(ID, relative);
+}
+
+/** `virtual:students-html`: docs/students.md, the one-page summary for students that opens the About dialog. */
+export function studentsHtml(relative = 'docs/students.md'): Plugin {
+  return markdownModule('virtual:students-html', relative);
 }

@@ -22,8 +22,10 @@ describe('fieldInput', () => {
     expect(input.value).toBe('0.2');
     expect(input.dataset.path).toBe('params.contagion');
     expect(input.min).toBe('0');
-    expect(node.querySelector('label .name')?.textContent).toBe('contagion');
+    // plain words first, the model's symbol beside them; the schema's meaning stays in the help
+    expect(node.querySelector('label .name')?.textContent).toBe('how fast moods spread (μ)');
     expect(node.querySelector('label .unit')?.textContent).toBe(contagion.doc.unit);
+    expect(node.querySelector('details.help')?.textContent).toContain(contagion.doc.meaning);
     expect(node.querySelector('[data-error-for="params.contagion"]')).not.toBeNull();
     change(node, '0.5');
     change(node, ' ');
@@ -49,16 +51,17 @@ describe('showFieldIssues', () => {
       fieldInput({ field: contagion, value: 0.2, onChange: () => {}, key: 'params.contagion' }),
       fieldInput({ field: byKey.capacity, value: 1, onChange: () => {}, key: 'track3.capacity' }),
     );
-    const actors = [{ track: 1 }, { track: 3 }];
+    const actors = { actors: [{ track: 1 }, { track: 3 }] };
     const rest = showFieldIssues(root, [
-      { path: 'params.contagion', message: 'must be ≥ 0' },
-      { path: 'actors.1.capacity', message: 'must be ≤ 1' },
+      { path: 'params.contagion', message: 'Too small: expected number to be >=0' },
+      { path: 'actors.1.capacity', message: 'Too big: expected number to be <=1' },
       { path: 'kernel.formula', message: 'unknown symbol' },
       { path: '', message: 'too large' },
     ], actors);
-    expect(rest).toEqual(['kernel.formula: unknown symbol', 'scenario: too large']);
-    expect(root.querySelector('[data-error-for="params.contagion"]')?.textContent).toBe('must be ≥ 0');
-    expect(root.querySelector('[data-error-for="track3.capacity"]')?.textContent).toBe('must be ≤ 1');
+    // plain words, and the fields named as the page shows them
+    expect(rest).toEqual(['how much each track counts for official talks (w(d)): unknown symbol', 'the scenario: too large']);
+    expect(root.querySelector('[data-error-for="params.contagion"]')?.textContent).toBe('Must be 0 or more.');
+    expect(root.querySelector('[data-error-for="track3.capacity"]')?.textContent).toBe('Must be 1 or less.');
     expect(root.querySelector('[data-path="track3.capacity"]')?.getAttribute('aria-invalid')).toBe('true');
     expect(showFieldIssues(root, [], actors)).toEqual([]);
     expect(root.querySelector('[data-error-for="params.contagion"]')?.textContent).toBe('');

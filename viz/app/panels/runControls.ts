@@ -4,6 +4,8 @@ import { showFieldIssues } from '../fields';
 import { MAX_RUNS } from '../limits';
 import type { Runner } from '../runner';
 import { scenarioLibrary } from '../scenarioLibrary';
+import { stepPhrase } from '../timeUnit';
+import { calendarDate, yearsOf } from '../yearsOf';
 
 /** Options of `runControls`. */
 export interface RunControlsOptions {
@@ -69,10 +71,29 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
     progress.value = p;
     progressLabel.textContent = state.current ? `${Math.round(p * 100)} %` : '';
   };
+  const stepButton = byId<HTMLButtonElement>('step');
+  /** The tick the current run has reached (its latest replicate's last row), or -1. */
+  const reached = () => {
+    const runs = state.current?.results.runs ?? [];
+    return runs.length ? runs[runs.length - 1].rows - 1 : -1;
+  };
   const showButtons = () => {
     cancel.disabled = !state.running;
     pause.disabled = !state.running;
-    pause.textContent = state.current?.paused && state.running ? 'Resume' : 'Pause';
+    const paused = !!state.current?.paused && state.running;
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    const t = reached();
+    stepButton.textContent = paused && t >= 0 ? `Step to tick ${t + 1}` : 'Step';
+  };
+  /** While paused, the status says where the run stands. */
+  const showPaused = () => {
+    const c = state.current;
+    if (!c?.paused || !state.running) return;
+    const t = reached();
+    if (t < 0) return;
+    const r = c.results.runs.length;
+    const when = c.scenario.startYear === undefined ? `year ${(t / c.scenario.ticksPerYear).toFixed(1)}` : calendarDate(yearsOf(c.scenario, t + 1)[t]);
+    state.setStatus(`Paused at tick ${t} (${when}; ${stepPhrase(c.scenario.ticksPerYear)})${c.runs > 1 ? ` in run ${r} of ${c.runs}` : ''}. Step moves one tick; Resume runs on.`);
   };
   state.on('scenario', () => (seed.value = String(state.working.seed)));
   state.on('runs', () => {
@@ -84,16 +105,21 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
     status.setAttribute('role', state.status.error ? 'alert' : 'status');
   });
   state.on('issues', () => {
-    const rest = showFieldIssues(document, state.issues, state.working.actors);
+    const rest = showFieldIssues(document, state.issues, state.working);
     general.replaceChildren(...rest.map((t) => el('li', { text: t })));
     general.hidden = !rest.length;
     runButton.disabled = !state.valid;
   });
-  state.on('progress', showProgress);
+  state.on('progress', () => {
+    showProgress();
+    showButtons();
+    showPaused();
+  });
   state.on('run', () => {
     if (state.runState) document.body.dataset.runState = state.runState;
     showButtons();
     showProgress();
+    showPaused();
   });
   runs.value = String(state.runsWanted);
   showButtons();

@@ -25,9 +25,13 @@ export function scenarioPanel({ state, run }: ScenarioPanelOptions): void {
     const e = scenarioLibrary.find((x) => x.id === select.value);
     if (e && state.loadScenario(e.json, { id: e.id, name: e.name })) void run();
   });
+  // the file input itself is hidden (it cannot be styled); a real button opens it, from the keyboard too
+  byId('open-file-button').addEventListener('click', () => byId('open-file').click());
   byId('open-file').addEventListener('change', async (ev) => {
     const file = (ev.target as HTMLInputElement).files?.[0];
     if (!file) return;
+    // the same file chosen again (after fixing it) must load again
+    (ev.target as HTMLInputElement).value = '';
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
@@ -45,7 +49,7 @@ export function scenarioPanel({ state, run }: ScenarioPanelOptions): void {
     for (const g of paramGroups(working.parties.map((p) => p.name))) {
       const box = el('details', { class: 'group' }, el('summary', { text: g.title }));
       for (const f of g.fields) {
-        box.append(fieldInput({ field: f, value: getPath(working, f.path), onChange: (v) => state.edit(f.path, v), key: f.path.join('.') }));
+        box.append(fieldInput({ field: f, value: getPath(working, f.path), onChange: (v) => state.edit(f.path, v), key: f.path.join('.'), ticksPerYear: working.ticksPerYear }));
       }
       params.append(box);
     }

@@ -1,6 +1,6 @@
 import type { AppState, CurrentRun } from '../appState';
 import { byId, download } from '../dom';
-import { resultsCSV, resultsJSON, type ExportFile } from '../resultsExport';
+import { exportable, resultsCSV, resultsJSON, type ExportFile } from '../resultsExport';
 import { encodeShare } from '../share';
 
 /** Options of `sharePanel`. */
@@ -21,7 +21,7 @@ export function sharePanel({ state }: SharePanelOptions): void {
   const link = byId<HTMLInputElement>('share-link');
   const offer = (file: (run: CurrentRun) => ExportFile) => () => {
     const run = state.current;
-    if (!run?.done) return;
+    if (!exportable(run)) return;
     const f = file(run);
     download(f.name, f.data, f.type);
   };
@@ -48,8 +48,8 @@ export function sharePanel({ state }: SharePanelOptions): void {
   for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants'] as const) state.on(topic, scheduleShare);
 
   const showButtons = () => {
-    csv.disabled = !state.current?.done;
-    json.disabled = !state.current?.done;
+    // a cancelled ensemble keeps its finished replicates, and they can be exported
+    csv.disabled = json.disabled = state.running || !exportable(state.current);
   };
   state.on('run', showButtons);
   showButtons();

@@ -32,7 +32,7 @@ export function trackMixPanel({ state }: TrackMixPanelOptions): void {
         row.append(el('div', { class: 'actor-names', text: actors.map((a) => String(a.name)).join(', ') }));
         const grid = el('div', { class: 'track-fields' });
         for (const f of fields) {
-          const node = fieldInput({ field: f, value: actors[0][f.key], onChange: (v) => state.editTrack(k, f.key, v), key: `track${k}.${f.key}` });
+          const node = fieldInput({ field: f, value: actors[0][f.key], onChange: (v) => state.editTrack(k, f.key, v), key: `track${k}.${f.key}`, ticksPerYear: state.working.ticksPerYear });
           if (f.key === 'entry') node.querySelector('label .name')?.after(infoButton('entry'));
           grid.append(node);
         }
