@@ -71,6 +71,24 @@ describe('lineChart', () => {
     const ticks = [...svg.querySelectorAll('.tick text')].map((t) => Number(t.textContent?.replace(/,/g, '')));
     expect(Math.max(...ticks)).toBeGreaterThanOrEqual(70);
   });
+
+  it('lineChart(container, data, {yInteger: true}) puts only whole numbers on a count axis, whatever the largest count', () => {
+    for (const top of [0, 1, 2, 3, 7, 40]) {
+      const counts = Float64Array.from(years, (_, i) => (i === 5 ? top : 0));
+      const svg = lineChart(container(), { years, series: [{ name: 'incidents', values: counts }] }, { height: 300, yInteger: true });
+      const yTicks = [...svg.querySelectorAll('g:not([transform]) > .tick text')].map((t) => t.textContent ?? '');
+      expect(yTicks.length, `top ${top}`).toBeGreaterThan(1);
+      for (const t of yTicks) expect(t, `top ${top}`).toMatch(/^\d+$/);
+    }
+  });
+
+  it('lineChart(container, data, {xFormat}) formats the time axis (calendar years) and the label', () => {
+    const dated = Float64Array.from(years, (y) => 1960 + 3 * y);
+    const svg = lineChart(container(), { years: dated, series: [{ name: 'a', values: X }] }, { width: 600, xFormat: (y) => `Y${y}`, xLabel: 'year' });
+    const xTicks = [...svg.querySelectorAll('.tick text')].map((t) => t.textContent ?? '').filter((t) => t.startsWith('Y'));
+    expect(xTicks).toContain('Y1961');
+    expect(svg.textContent).toContain('year');
+  });
 });
 
 describe('trackOneTimeline', () => {

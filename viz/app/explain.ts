@@ -80,7 +80,7 @@ export function showGlossary(id = ''): void {
   if (id) {
     const dt = document.getElementById(`glossary-${id}`);
     dt?.classList.add('highlight');
-    dt?.scrollIntoView({ block: 'start' });
+    dt?.scrollIntoView?.({ block: 'start' });
   }
 }
 

@@ -42,7 +42,7 @@ describe('createAppState', () => {
     expect(state.loadScenario({ ...base, ticks: -5 }, { id: '', name: 'mine.json' })).toBe(false);
     expect(state.working).toBe(before);
     expect(state.status.error).toBe(true);
-    expect(state.status.text).toMatch(/^mine\.json is not a valid scenario: ticks: /);
+    expect(state.status.text).toMatch(/^mine\.json is not a valid scenario: length of the run: must be 1 or more/);
     expect(heard).toEqual(['status']);
   });
 
@@ -206,7 +206,7 @@ describe('share state', () => {
     expect(state.status.text).toMatch(/^Variant "broken" in the link is invalid and was skipped: /);
     const other = createAppState();
     expect(other.openShared({ v: 1, scenario: { ...base, ticks: 0 }, runs: 7, variants: [{ name: 'fine', scenario: base }] }, { libraryId: () => '' })).toBe(false);
-    expect(other.status.text).toMatch(/^the shared link is not a valid scenario: ticks: /);
+    expect(other.status.text).toMatch(/^the shared link is not a valid scenario: length of the run: must be 1 or more/);
     expect(other.variants).toEqual([]);
     expect(other.runsWanted).toBe(DEFAULT_RUNS);
   });

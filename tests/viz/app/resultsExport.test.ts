@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { toCSV } from '../../../sim/csv';
 import { createAppState } from '../../../viz/app/appState';
-import { resultsCSV, resultsJSON } from '../../../viz/app/resultsExport';
+import { exportable, finishedReplicates, resultsCSV, resultsJSON } from '../../../viz/app/resultsExport';
 import { finishedRun, small } from './helpers/finishedRun';
 
 function doneRun(runs: number) {
@@ -33,5 +33,33 @@ describe('resultsExport', () => {
     expect(j.stats.runs).toBe(2);
     expect(j.runs).toHaveLength(2);
     expect(j.runs[1].X).toEqual(Array.from(fin.results.runs[1].data.X));
+  });
+});
+
+describe('resultsExport of a cancelled ensemble', () => {
+  it('resultsCSV(run) of a cancelled ensemble holds exactly its finished replicates, as `--runs k` would', () => {
+    const state = createAppState();
+    state.loadScenario({ ...small(base), seed: 7 }, { id: '', name: 'test' });
+    const run = state.beginRun({ paused: false, histogramBins: 0 });
+    const fin = finishedRun(run.scenario, 3);
+    // replicates 0 and 1 finished; replicate 2 was cut short at 5 rows and has no summary
+    const partial = { ...fin.results.runs[2], rows: 5 };
+    const results = { ...fin.results, runs: [fin.results.runs[0], fin.results.runs[1], partial], summaries: fin.results.summaries.slice(0, 2) };
+    state.finishRun(run, { status: 'cancelled', results });
+    expect(exportable(run)).toBe(true);
+    expect(finishedReplicates(run).runs).toHaveLength(2);
+    expect(resultsCSV(run).data).toBe(toCSV(fin.results.runs.slice(0, 2)));
+    expect(resultsCSV(run).name).toMatch(/runs2\.csv$/);
+    expect(JSON.parse(resultsJSON(run).data).runs).toHaveLength(2);
+  });
+
+  it('exportable(run) is false for a run cancelled before any replicate finished, and for no run', () => {
+    const state = createAppState();
+    state.loadScenario(small(base), { id: '', name: 'test' });
+    const run = state.beginRun({ paused: false, histogramBins: 0 });
+    const fin = finishedRun(run.scenario, 1);
+    state.finishRun(run, { status: 'cancelled', results: { ...fin.results, runs: [{ ...fin.results.runs[0], rows: 3 }], summaries: [] } });
+    expect(exportable(run)).toBe(false);
+    expect(exportable(undefined)).toBe(false);
   });
 });

@@ -42,6 +42,6 @@ describe('variantRuns', () => {
     await variantRuns({ state, createRunner: () => runner }).drain();
     expect(v.status).toBe('failed');
     expect(state.status.error).toBe(true);
-    expect(state.status.text).toMatch(/^Variant "duplicate names" did not run: parties/);
+    expect(state.status.text).toMatch(/^Variant "duplicate names" did not run: the name of party 2: must differ from "the name of party 1"/);
   });
 });

@@ -52,10 +52,10 @@ describe('runControls', () => {
 
   it('issues are marked on their fields, the rest listed, and Run disabled until a valid scenario', () => {
     state.setValidation({ ok: false, issues: [{ path: 'seed', message: 'expected a number' }, { path: 'kernel.formula', message: 'unknown symbol' }] });
-    expect($('seed-error').textContent).toBe('expected a number');
+    expect($('seed-error').textContent).toBe('Expected a number.');
     expect($('seed').getAttribute('aria-invalid')).toBe('true');
     expect($('issues').hidden).toBe(false);
-    expect([...$('issues').children].map((li) => li.textContent)).toEqual(['kernel.formula: unknown symbol']);
+    expect([...$('issues').children].map((li) => li.textContent)).toEqual(['how much each track counts for official talks (w(d)): unknown symbol']);
     expect($<HTMLButtonElement>('run').disabled).toBe(true);
     state.loadScenario(base, { id: 'intrastate-conflict', name: base.name });
     expect($('seed-error').textContent).toBe('');
@@ -93,5 +93,16 @@ describe('runControls', () => {
     state.clearRun();
     expect($<HTMLProgressElement>('progress').value).toBe(0);
     expect($('progress-label').textContent).toBe('');
+  });
+
+  it('while paused the status says "Paused at tick N" with its date, and Step names the tick it moves to', () => {
+    const run = state.beginRun({ paused: true, histogramBins: 0 });
+    const { results } = finishedRun(small(base), 1);
+    state.updateRun(run, { ...results, runs: [{ ...results.runs[0], rows: 13 }], progress: 0.5 });
+    expect(state.status.text).toMatch(/^Paused at tick 12 \(year 1\.0; one step = one month\) in run 1 of 10\. Step moves one tick/);
+    expect($('status').textContent).toBe(state.status.text);
+    expect($('step').textContent).toBe('Step to tick 13');
+    state.setPaused(false);
+    expect($('step').textContent).toBe('Step');
   });
 });
