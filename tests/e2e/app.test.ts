@@ -185,7 +185,11 @@ describe('the page', () => {
     expect(await page.textContent('#explain')).toContain('Dartmouth');
     await page.click('[data-testid=about]');
     await page.waitForSelector('#about-dialog[open] h1');
-    expect(await page.textContent('#about-dialog h1')).toContain('ODD');
+    // the one-page summary for students first, the full ODD below it on demand
+    expect(await page.textContent('#about-dialog h1')).toBe('The model in one page');
+    await page.click('#about-odd > summary');
+    await page.waitForSelector('#about-odd .odd h1');
+    expect(await page.textContent('#about-odd .odd h1')).toContain('ODD');
     await page.click('#about-dialog .close');
 
     // A scenario file from disk: a broken one is refused with a message, a valid one runs.

@@ -38,7 +38,9 @@ export function chartCard({ id, topic, extra, aside }: ChartCardOptions): HTMLEl
     svgBtn.disabled = pngBtn.disabled = !svgOf();
   }).observe(chart, { childList: true });
   const note = el('p', { id: `${id}-note`, class: 'chart-note', hidden: true });
-  const table = el('details', { id: `${id}-table`, class: 'data-table', hidden: true }, el('summary', { text: 'Show the data as a table' }), el('div', { class: 'table-wrap' }));
+  const table = el('details', { id: `${id}-table`, class: 'data-table', hidden: true }, el('summary', { text: 'Show the data as a table' }),
+    // a wide table scrolls sideways: focusable, so the keyboard can scroll it
+    el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Data table' }));
   const body = el('div', { class: 'card-body' }, el('div', { class: 'card-main' }, extra ?? null, note, chart, table), aside ?? null);
   return el('section', { class: 'card' },
     el('div', { class: 'card-tools' }, infoButton(topic), svgBtn, pngBtn), body);

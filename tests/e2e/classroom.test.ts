@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch } from './helpers/browser';
+
+/*
+ * The page as a student meets it: accessible to axe-core's checks on its main views, usable with
+ * the keyboard alone, and laid out for a phone.
+ */
+const baseURL = inject('baseURL');
+const SHOTS = 'tests/e2e/screenshots';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: { context: BrowserContext; close: () => Promise<void> };
+beforeAll(async () => {
+  browser = await launch(inject('chromium'));
+});
+afterAll(async () => browser?.close());
+
+async function open(url = baseURL): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+const waitState = (page: Page, s: string) => page.waitForFunction((x) => document.body.dataset.runState === x, s, { timeout: 90_000 });
+
+/** axe-core's violations on the page as it is now: "rule (impact): target…" per failing node. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+describe('the page for a student', () => {
+  it('axe-core finds no violations: loaded and run, an explanation open, the glossary, the About dialog with the full ODD', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid=escalation-chart] >> xpath=ancestor::section[1] >> button.info');
+    await page.waitForSelector('#explain:not([hidden])');
+    await page.click('#escalation-chart-table > summary');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid=glossary]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.click('[data-testid=about]');
+    await page.waitForSelector('#about-dialog[open] h1');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('#about-odd > summary');
+    await page.waitForSelector('#about-odd .odd h1');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a keyboard-only walk: Tab reaches Open file… and Run, Enter runs, and the results table opens from the keyboard; an explanation closes with Esc and gives the focus back', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    await page.evaluate(() => delete document.body.dataset.runState);
+    const seen: string[] = [];
+    const tabTo = async (selector: string, max = 80) => {
+      for (let k = 0; k < max; k++) {
+        await page.keyboard.press('Tab');
+        const here = await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || document.activeElement?.tagName || '');
+        seen.push(here);
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      }
+      throw new Error(`${selector} not reached by Tab; focus went through ${seen.join(' › ')}`);
+    };
+    await tabTo('#open-file-button');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await tabTo('[data-testid=run]');
+    await page.keyboard.press('Enter');
+    await waitState(page, 'done');
+    // on to the escalation chart's "i": the explanation takes the focus, Esc gives it back
+    await tabTo('#charts button.info');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('explain');
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#explain')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.matches('#charts button.info'))).toBe(true);
+    await tabTo('#escalation-chart-table > summary');
+    await page.keyboard.press('Enter');
+    // the table is built when opened: 30 years, a row a year from year 0
+    await page.waitForFunction(() => document.querySelectorAll('#escalation-chart-table tbody tr').length === 31);
+    expect(await page.textContent('#escalation-chart-table caption')).toMatch(/Escalation \(0 = calm, 1 = all-out war\) over 10 runs/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone (390 × 844) the run controls come before the charts, and the summary table fits the screen', async () => {
+    const { page, errors } = await open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitState(page, 'done');
+    const runTop = await page.$eval('[data-testid=run]', (e) => e.getBoundingClientRect().top);
+    const chartTop = await page.$eval('[data-testid=escalation-chart]', (e) => e.getBoundingClientRect().top);
+    expect(runTop).toBeLessThan(chartTop);
+    expect(runTop).toBeLessThan(844);
+    await page.fill('#runs', '2');
+    await page.dispatchEvent('#runs', 'change');
+    await page.fill('#variant-name', 'with all tracks');
+    await page.click('[data-testid=compare-add]');
+    await page.waitForSelector('[data-testid=summary-table] tbody tr[data-row^=variant]', { timeout: 120_000 });
+    const fits = await page.$eval('[data-testid=summary-table]', (t) => ({ table: t.scrollWidth, wrap: (t.parentElement as HTMLElement).clientWidth, page: document.documentElement.scrollWidth }));
+    expect(fits.table).toBeLessThanOrEqual(fits.wrap);
+    expect(fits.page).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#compare-section').screenshot({ path: `${SHOTS}/phone-summary.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
