@@ -10,6 +10,7 @@ export { createAppState } from './appState';
 export { checkOnEdit } from './checkScenario';
 export { explainOnClick } from './explain';
 export { comparisonPanel } from './panels/comparisonPanel';
+export { exercisePanel } from './panels/exercisePanel';
 export { resultsPanel } from './panels/resultsPanel';
 export { runControls } from './panels/runControls';
 export { scenarioPanel } from './panels/scenarioPanel';

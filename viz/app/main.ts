@@ -25,6 +25,8 @@ app.runControls({ state, runner, run });
 const results = app.resultsPanel({ state });
 const comparison = app.comparisonPanel({ state, runner, variantRuns: variants });
 app.sharePanel({ state });
+const exercises = app.exercisePanel({ state, createRunner: () => app.createRunner(), run });
+for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
 app.checkOnEdit({ state, runner });
 app.explainOnClick('explain-tracks', 'tracks');
 app.explainOnClick('explain-mix', 'tracks');
