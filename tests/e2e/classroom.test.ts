@@ -117,4 +117,41 @@ describe('the page for a student', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('an exercise from prediction to debrief: choose, predict, run, see the prediction against the runs with their spread, print', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    await page.click('[data-testid=exercises]');
+    await page.click('[data-exercise="1-track-one-alone"]');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Official diplomacy alone, or with Track Two?');
+    // no running before predicting
+    expect(await page.isDisabled('[data-testid=exercise-run]')).toBe(true);
+    await page.check('.prediction input[value="first lower"]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid=exercise-run]');
+    await page.waitForFunction(() => document.body.dataset.exerciseState === 'done', undefined, { timeout: 120_000 });
+    const text = await page.textContent('#exercise');
+    expect(text).toContain('You predicted: Track One alone: talks between governments are what matter.');
+    // each arm's typical value with the range of 90 % of its runs, and the paired difference
+    expect(text).toMatch(/Track One alone: \d+\.\d\d \(90 % of runs: \d+\.\d\d to \d+\.\d\d\)/);
+    expect(text).toMatch(/Run by run \(same chance events\), “Track One alone” minus “Track One with Track Two”: -?\d+\.\d\d/);
+    const verdict = await page.textContent('[data-testid=exercise-verdict]');
+    expect(verdict).toMatch(/^(Your prediction matches the runs\.|The runs say otherwise\.) What the runs support: /);
+    expect(await page.$$eval('[data-testid=exercise-chart] g.series', (g) => g.map((x) => x.getAttribute('data-name')))).toEqual(['Track One alone (typical run)', 'Track One with Track Two (typical run)']);
+    expect(await page.$$eval('[data-testid=exercise-chart] path.band', (b) => b.length)).toBe(4);
+    expect(await page.textContent('#exercise')).toContain('What happened');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#exercise').screenshot({ path: `${SHOTS}/exercise.png` });
+    // the debrief: the print stylesheet keeps the exercise, its chart and verdict, and drops the controls
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#controls')).toBe(false);
+    expect(await page.isVisible('[data-testid=exercise-chart] svg')).toBe(true);
+    expect(await page.isVisible('[data-testid=exercise-verdict]')).toBe(true);
+    expect(await page.isVisible('[data-testid=exercise-print]')).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { applyOverrides } from '../../../sim/scenario/overrides';
 import { fillScenario, type EditableScenario } from '../fillScenario';
-import { plainIssue } from '../plainIssue';
+import { plainIssue, plainMessage } from '../plainIssue';
 import { scenarioLibrary } from '../scenarioLibrary';
 import { Exercise, type ExerciseData } from './exerciseSchema';
 
@@ -28,7 +28,7 @@ export function armScenarios(e: ExerciseData): EditableScenario[] {
 /** Reads and checks one exercise file's JSON. */
 export function readExercise(id: string, json: unknown): ExerciseEntry {
   const r = Exercise.safeParse(json);
-  if (!r.success) return { id, ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || 'exercise'}: ${i.message}`) };
+  if (!r.success) return { id, ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || 'exercise'}: ${plainMessage(i.message)}`) };
   try {
     armScenarios(r.data);
   } catch (e) {
