@@ -37,7 +37,7 @@ export const PARAM_BLOCKS: readonly ParamBlock[] = [
   { name: 'network', path: 'network', objects: variants(Network, 'type') },
   { name: 'dyad', path: 'dyad', objects: [{ shape: shapeOf(Dyad) }] },
   { name: 'actor', path: 'actors[j]', objects: [{ shape: shapeOf(Actor) }] },
-  { name: 'event', path: 'events[k]', objects: variants(Event, 'after').map((v, k) => ({ ...v, variant: k === 0 ? 'timed' : 'after settlement' })) },
+  { name: 'event', path: 'events[k]', objects: variants(Event, 'after').map((v, k) => ({ ...v, variant: ['timed', 'after settlement', 'shock'][k] })) },
   { name: 'kernel', path: 'kernel', objects: [{ shape: shapeOf(Kernel) }] },
   { name: 'params', path: 'params', objects: [{ shape: shapeOf(Params) }] },
 ];

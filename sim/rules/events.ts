@@ -5,23 +5,25 @@ import type { SimState } from '../state';
 import { exp } from '../portableMath';
 
 /**
- * Step 1: scheduled power shifts (timed, or triggered `delay` ticks after a settlement), then the
- * log-normal power drift. Two drift normals are drawn every step, even at σ = 0, so the `drift`
- * stream stays aligned across scenarios.
+ * Step 1: scheduled power shifts (timed, or triggered `delay` ticks after a settlement) and
+ * shocks, then the log-normal power drift. Two drift normals are drawn every step, even at σ = 0,
+ * so the `drift` stream stays aligned across scenarios; shocks draw nothing, so a scenario with an
+ * injected shock has the same random draws as without it.
  */
 export function applyEvents(state: SimState, ctx: Context): void {
   const t = state.tick;
   const events = ctx.scenario.events;
   events.forEach((ev) => {
-    if ('tick' in ev && ev.tick === t) shiftPower(state, ctx, ev.party, ev.factor);
+    if (!('tick' in ev) || ev.tick !== t) return;
+    if (ev.type === 'shock') applyShock(state, ctx, ev.party, ev.size);
+    else shiftPower(state, ctx, ev.party, ev.factor);
   });
   if (state.pending.length) {
     const keep: Array<[number, number]> = [];
     for (const [k, at] of state.pending) {
-      if (at === t) {
-        const ev = events[k];
-        shiftPower(state, ctx, ev.party, ev.factor);
-      } else keep.push([k, at]);
+      const ev = events[k];
+      if (at === t && ev.type === 'powerShift') shiftPower(state, ctx, ev.party, ev.factor);
+      else if (at !== t) keep.push([k, at]);
     }
     state.pending = keep;
   }
@@ -42,6 +44,27 @@ export function scheduleAfterSettlement(state: SimState, ctx: Context, t: number
     state.eventFired[k] = 1;
     state.pending.push([k, t + ev.delay]);
   });
+}
+
+/**
+ * A shock: tension, and the anger and fear of every agent of the party hit (of both parties when
+ * none is named), move `size` of the way to 1 — in mean-field mode, those of the party's
+ * representative agent.
+ */
+function applyShock(state: SimState, ctx: Context, party: string | undefined, size: number): void {
+  state.dyad[0] += size * (1 - state.dyad[0]);
+  const hit = party === undefined ? [0, 1] : [partyIndex(ctx.scenario, party)].filter((p) => p >= 0);
+  for (const p of hit) {
+    if (ctx.scenario.mode === 'meanfield') {
+      state.mfAnger[p] += size * (1 - state.mfAnger[p]);
+      state.mfFear[p] += size * (1 - state.mfFear[p]);
+      continue;
+    }
+    for (let i = state.partyStart[p]; i < state.partyStart[p + 1]; i++) {
+      state.anger[i] += size * (1 - state.anger[i]);
+      state.fear[i] += size * (1 - state.fear[i]);
+    }
+  }
 }
 
 function shiftPower(state: SimState, ctx: Context, party: string, factor: number): void {

@@ -80,8 +80,8 @@ export const Actor = z.strictObject({
 });
 
 const powerShiftFields = {
-  type: doc(z.literal('powerShift'), { meaning: 'Kind of event; format 1 has one: a power shift (the party\'s power is multiplied by factor).', unit: 'choice', source: 'MODEL.md §3' }),
-  party: doc(z.string(), { meaning: 'Name of the party whose power changes.', unit: 'party name', source: 'scenario' }),
+  type: doc(z.literal('powerShift'), { meaning: 'Kind of event: powerShift, a power shift (the party\'s power is multiplied by factor), or shock (tension and the anger and fear of the party hit jump by size).', unit: 'choice', source: 'MODEL.md §3' }),
+  party: doc(z.string(), { meaning: 'Name of the party whose power changes (for a shock: the party hit, default both).', unit: 'party name', source: 'scenario' }),
   factor: doc(z.number().gt(0).max(1e3), { meaning: 'Multiplier applied to the party\'s power.', unit: 'dimensionless (> 0)', source: 'scenario' }),
 };
 
@@ -97,7 +97,14 @@ const TriggeredEvent = z.strictObject({
   ...powerShiftFields,
 });
 
-export const Event = z.union([TimedEvent, TriggeredEvent]);
+const ShockEvent = z.strictObject({
+  tick: doc(z.number().int().min(0), { meaning: 'Tick at whose step the event is applied (it first shows at tick + 1).', unit: 'ticks', source: 'scenario' }),
+  type: doc(z.literal('shock'), { meaning: 'A shock (an atrocity, an assassination, a failed coup): tension, and the anger and fear of the party hit, jump at once.', unit: 'choice', source: 'scenario (an instructor\'s injected event, after ICONS\' simulation controller)' }),
+  party: doc(z.string().optional(), { meaning: 'Name of the party hit, whose people\'s anger and fear rise (default: both).', unit: 'party name', source: 'scenario' }),
+  size: doc(share().default(0.3), { meaning: 'Size of the jump: tension T, and each agent\'s anger and fear, move this share of the way to 1.', unit: 'share [0,1]', source: 'assumption' }),
+});
+
+export const Event = z.union([TimedEvent, TriggeredEvent, ShockEvent]);
 
 export const Kernel = z.strictObject({
   formula: doc(z.string().min(1).max(400).default('exp(-(d-1)/L)'), { meaning: 'Proximity kernel w(d): weight of a track at distance d = track − 1 from Track One, arithmetic in d and the declared params.', unit: 'formula', source: 'assumption (McDonald 1991: the tracks closest to Track One influence it most)', key: true }),
@@ -203,7 +210,7 @@ export const Scenario = z.strictObject({
   network: doc(Network.prefault({ type: 'smallWorld' }), { meaning: 'The population network; see the network table.', unit: 'object', source: 'MODEL.md §3' }),
   dyad: doc(Dyad.prefault({}), { meaning: 'Initial state of the relation between the parties; see the dyad table.', unit: 'object', source: 'MODEL.md §3' }),
   actors: doc(z.array(Actor).max(200).default([]), { meaning: 'The track actors (Tracks One to Five); see the actor table.', unit: 'list', source: 'McDonald 1991' }),
-  events: doc(z.array(Event).max(1000).default([]), { meaning: 'Scheduled or settlement-triggered power shifts; see the event table.', unit: 'list', source: 'scenario' }),
+  events: doc(z.array(Event).max(1000).default([]), { meaning: 'Scheduled or settlement-triggered power shifts, and scheduled shocks; see the event table.', unit: 'list', source: 'scenario' }),
   kernel: doc(Kernel.prefault({}), { meaning: 'The proximity kernel that weighs each track\'s achievement in the power base; see the kernel table.', unit: 'object', source: 'MODEL.md §7' }),
   params: doc(Params.prefault({}), { meaning: 'The model\'s rates, shares and thresholds; see the params table.', unit: 'object', source: 'MODEL.md §5–§8' }),
 });

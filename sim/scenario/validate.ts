@@ -42,7 +42,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
     if (!TRACKS[a.track - 1].valence && a.valence !== 1) add(`actors.${j}.valence`, `applies to ${VALENCE_TRACKS} actors only`);
   });
   s.events.forEach((e, k) => {
-    if (!names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
+    if (e.party !== undefined && !names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
   });
   const dt = 1 / s.ticksPerYear;
   if (s.params.contagion * dt > 1 + 1e-12) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, run } from '../../../sim/index';
+import { saveStreams } from '../../../sim/context';
 import { applyEvents, scheduleAfterSettlement } from '../../../sim/rules/events';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
 
@@ -68,5 +69,48 @@ describe('applyEvents()', () => {
       return out;
     };
     expect(walk(0.5)).toEqual(walk(0));
+  });
+});
+
+describe('applyEvents() with a shock', () => {
+  it('applyEvents() moves tension and the anger and fear of every agent of the party hit size of the way to 1, and nothing of the other party', () => {
+    const s = makeScenario({ ticks: 10, events: [{ tick: 3, type: 'shock', party: 'B', size: 0.5 }] });
+    const sim = createSimulation(s);
+    const st = sim.state;
+    st.tick = 3;
+    const before = { T: st.dyad[0], anger: Float32Array.from(st.anger), fear: Float32Array.from(st.fear) };
+    applyEvents(st, sim.ctx);
+    expect(st.dyad[0]).toBeCloseTo(before.T + 0.5 * (1 - before.T), 12);
+    const [a0, b0, end] = st.partyStart;
+    for (let i = a0; i < b0; i++) expect(st.anger[i]).toBe(before.anger[i]);
+    for (let i = b0; i < end; i++) {
+      expect(st.anger[i]).toBeCloseTo(before.anger[i] + 0.5 * (1 - before.anger[i]), 6);
+      expect(st.fear[i]).toBeCloseTo(before.fear[i] + 0.5 * (1 - before.fear[i]), 6);
+    }
+  });
+
+  it('a shock draws no random numbers: every stream is where it would be without it, and the run is the same up to the shock', () => {
+    const base = makeScenario({ ticks: 30 });
+    const shocked = makeScenario({ ticks: 30, events: [{ tick: 12, type: 'shock', size: 0.6 }] });
+    const a = createSimulation(base);
+    const b = createSimulation(shocked);
+    for (const sim of [a, b]) {
+      sim.state.tick = 12;
+      applyEvents(sim.state, sim.ctx);
+    }
+    expect(saveStreams(b.ctx)).toEqual(saveStreams(a.ctx));
+    const x = run(base).columns.data.X;
+    const y = run(shocked).columns.data.X;
+    expect(Array.from(y.subarray(0, 13))).toEqual(Array.from(x.subarray(0, 13)));
+    expect(y[13]).toBeGreaterThan(x[13]);
+  });
+
+  it('a shock in mean-field mode moves the representative agents of both parties when no party is named', () => {
+    const s = makeScenario({ ticks: 5, mode: 'meanfield', events: [{ tick: 0, type: 'shock', size: 1 }] });
+    const sim = createSimulation(s);
+    applyEvents(sim.state, sim.ctx);
+    expect(Array.from(sim.state.mfAnger)).toEqual([1, 1]);
+    expect(Array.from(sim.state.mfFear)).toEqual([1, 1]);
+    expect(sim.state.dyad[0]).toBe(1);
   });
 });
