@@ -15,6 +15,13 @@ export interface Series {
   band90?: readonly [ArrayLike<number>, ArrayLike<number>];
 }
 
+/** A marked moment: its time, a short label drawn on the chart and a longer text for the tooltip. */
+export interface ChartMarker {
+  x: number;
+  label: string;
+  title?: string;
+}
+
 /** Lines over time: x in years, one Series per line. */
 export interface SeriesData {
   years: ArrayLike<number>;
@@ -32,6 +39,8 @@ export interface LineChartOptions extends FrameOptions {
   xFormat?: (year: number) => string;
   /** A count axis: whole-number ticks only (default false). */
   yInteger?: boolean;
+  /** Moments to mark with a vertical line and a short label (e.g. events), at x in years. */
+  markers?: ChartMarker[];
   /** Draws behind the lines (e.g. Glasl stages). */
   background?: (plot: Selection<SVGGElement, unknown, null, undefined>, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>, f: Frame) => void;
   /** Extra legend entries (e.g. the bands). */
@@ -81,6 +90,15 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
       .attr('data-points', n)
       .attr('d', line<number>().x((i) => x(years[i])).y((i) => y(s.values[i]))(idx));
   });
+  if (o.markers?.length) {
+    const g = f.plot.append('g').attr('class', 'markers');
+    for (const mk of o.markers) {
+      const m = g.append('g').attr('class', 'marker').attr('transform', `translate(${x(mk.x)},0)`);
+      m.append('line').attr('y1', 0).attr('y2', f.innerHeight).attr('stroke', '#333').attr('stroke-dasharray', '2,3');
+      m.append('text').attr('y', 10).attr('x', 3).attr('font-size', 10).attr('fill', '#222').text(mk.label);
+      m.append('title').text(mk.title ?? mk.label);
+    }
+  }
   if (items.length) legend(f.svg.append('g'), items, 8, 34, f.width - 16);
   const fmt = o.valueFormat ?? format('.3~f');
   const timeOf = o.xFormat ?? ((v: number) => `year ${format('.2~f')(v)}`);

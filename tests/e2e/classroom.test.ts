@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './helpers/browser';
@@ -17,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function open(url = baseURL): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+async function open(url = baseURL, context = browser.context): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -39,9 +43,14 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('the page for a student', () => {
-  it('axe-core finds no violations: loaded and run, an explanation open, the glossary, the About dialog with the full ODD', async () => {
+  it('axe-core finds no violations: loaded and run, instructor mode, the exercises, an explanation open, the glossary, the About dialog with the full ODD', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('#instructor > summary');
+    await page.click('[data-testid=exercises]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-exercise="5-hate-or-peace-media"]');
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-testid=escalation-chart] >> xpath=ancestor::section[1] >> button.info');
     await page.waitForSelector('#explain:not([hidden])');
@@ -151,6 +160,63 @@ describe('the page for a student', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('instructor mode: a shock injected during a run replays from tick 0, shows on the curve and in the event list, and the share link reproduces the same bytes (equal to the CLI\'s)', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    await page.fill('#runs', '1');
+    await page.dispatchEvent('#runs', 'change');
+    await page.evaluate(() => delete document.body.dataset.runState);
+    await page.click('[data-testid=run]');
+    await waitState(page, 'done');
+    const dir = mkdtempSync(join(tmpdir(), 'detente-inject-'));
+    const download = async (selector: string, name: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      await d.saveAs(join(dir, name));
+      return readFileSync(join(dir, name), 'utf8');
+    };
+    try {
+      const before = await download('[data-testid=export-csv]', 'before.csv');
+      // pause a new run part-way, as an instructor would, and inject at the tick it reached
+      await page.evaluate(() => delete document.body.dataset.runState);
+      await page.click('[data-testid=step]');
+      await page.click('#instructor > summary');
+      await page.selectOption('#inject-kind', 'shock');
+      await page.fill('#inject-tick', '120');
+      await page.fill('#inject-size', '0.5');
+      await page.click('[data-testid=inject]');
+      await waitState(page, 'done');
+      expect(await page.textContent('[data-testid=scheduled-events]')).toContain('tick 120: a shock hits both sides');
+      expect(await page.$$eval('[data-testid=escalation-chart] .marker text', (t) => t.map((x) => x.textContent))).toContain('shock');
+      const after = await download('[data-testid=export-csv]', 'after.csv');
+      const rows = (csv: string) => csv.split('\n');
+      // the same history up to the shock (header and ticks 0…120), a different one after it
+      expect(rows(after).slice(0, 122)).toEqual(rows(before).slice(0, 122));
+      expect(after).not.toBe(before);
+      const scenario = await download('#download-scenario', 'scenario.json');
+      expect(JSON.parse(scenario).events).toEqual([{ tick: 120, type: 'shock', size: 0.5 }]);
+      const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--runs', '1'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(after === cli).toBe(true);
+
+      const link = await page.inputValue('[data-testid=share-link]');
+      const other = await launch(inject('chromium'));
+      try {
+        const { page: p2, errors: e2 } = await open(link, other.context);
+        await waitState(p2, 'done');
+        expect(await p2.textContent('[data-testid=scheduled-events]')).toContain('tick 120: a shock hits both sides');
+        const [d2] = await Promise.all([p2.waitForEvent('download'), p2.click('[data-testid=export-csv]')]);
+        await d2.saveAs(join(dir, 'replayed.csv'));
+        expect(readFileSync(join(dir, 'replayed.csv'), 'utf8') === after).toBe(true);
+        expect(e2).toEqual([]);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

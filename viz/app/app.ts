@@ -11,6 +11,7 @@ export { checkOnEdit } from './checkScenario';
 export { explainOnClick } from './explain';
 export { comparisonPanel } from './panels/comparisonPanel';
 export { exercisePanel } from './panels/exercisePanel';
+export { instructorPanel } from './panels/instructorPanel';
 export { resultsPanel } from './panels/resultsPanel';
 export { runControls } from './panels/runControls';
 export { scenarioPanel } from './panels/scenarioPanel';

@@ -22,7 +22,8 @@ export function checkOnEdit(options: CheckOptions): void {
   const changed = async () => {
     const ok = await checkScenario(options);
     if (!ok) options.state.setStatus('Fix the fields marked in red to run.', true);
-    else options.state.setStatus('Changed: press Run to see the result.');
+    // a change made while a run goes (an instructor's injection) starts its own run: say nothing
+    else if (!options.state.running) options.state.setStatus('Changed: press Run to see the result.');
   };
   options.state.on('edit', () => void changed());
   options.state.on('tracks', () => void changed());

@@ -25,6 +25,7 @@ app.runControls({ state, runner, run });
 const results = app.resultsPanel({ state });
 const comparison = app.comparisonPanel({ state, runner, variantRuns: variants });
 app.sharePanel({ state });
+app.instructorPanel({ state, run });
 const exercises = app.exercisePanel({ state, createRunner: () => app.createRunner(), run });
 for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
 app.checkOnEdit({ state, runner });

@@ -16,6 +16,7 @@ import type { EditableScenario } from './fillScenario';
 import type { RunResults } from './runner';
 // the tracks table itself: a small module, unlike sim/index, which would bring the engine to the page
 import { POWER_BASE_TRACKS, powerBaseColumn, trackName } from '../../sim/tracks/tracks';
+import { scheduledEvents } from './scheduledEvents';
 import { calendarDate, timeAxisOf } from './yearsOf';
 
 /** What the charts draw: a run's results so far, on the time axis of the whole run. */
@@ -98,7 +99,9 @@ export const RUN_CHARTS: readonly RunChart[] = [
     draw(c, v) {
       // Bands come with the finished ensemble (computed in the worker); until then, run 0 streams in.
       const b = v.band;
-      const o = { ...axis(v), title: 'How escalated is the conflict? (escalation index X)', yLabel: ESCALATION_LABEL };
+      const y0 = v.scenario.startYear ?? 0;
+      const markers = scheduledEvents(v.scenario).map((e) => ({ x: y0 + e.tick / v.scenario.ticksPerYear, label: e.label, title: `tick ${e.tick}: ${e.text}` }));
+      const o = { ...axis(v), title: 'How escalated is the conflict? (escalation index X)', yLabel: ESCALATION_LABEL, markers };
       if (b && v.results.runs.length >= 2) {
         escalationChart(c, { years: v.years, series: [{ name: `typical run (median of ${v.results.runs.length})`, values: b.median, band50: [b.q25, b.q75], band90: [b.q05, b.q95] }] }, o);
       } else {

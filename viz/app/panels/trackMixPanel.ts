@@ -19,6 +19,7 @@ export function trackMixPanel({ state }: TrackMixPanelOptions): void {
   const root = byId('tracks');
   const fields = actorFields();
   function build(): void {
+    shown = state.working.actors;
     root.replaceChildren();
     for (const t of TRACKS) {
       const k = t.number;
@@ -43,4 +44,10 @@ export function trackMixPanel({ state }: TrackMixPanelOptions): void {
   }
   state.on('scenario', build);
   state.on('tracks', build);
+  // a new actor list (an actor injected, or one leaving) is redrawn; edits of the fields are not,
+  // so the input being typed in keeps its focus
+  let shown = state.working?.actors;
+  state.on('edit', () => {
+    if (state.working.actors !== shown) build();
+  });
 }
