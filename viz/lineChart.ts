@@ -92,10 +92,16 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
   });
   if (o.markers?.length) {
     const g = f.plot.append('g').attr('class', 'markers');
-    for (const mk of o.markers) {
-      const m = g.append('g').attr('class', 'marker').attr('transform', `translate(${x(mk.x)},0)`);
+    // labels closer than their width to the previous one go on the next row down
+    const rowEnds: number[] = [];
+    for (const mk of [...o.markers].sort((a, b) => a.x - b.x)) {
+      const px = x(mk.x);
+      let row = rowEnds.findIndex((end) => end < px);
+      if (row < 0) row = rowEnds.length;
+      rowEnds[row] = px + 6 + mk.label.length * 5.6;
+      const m = g.append('g').attr('class', 'marker').attr('transform', `translate(${px},0)`);
       m.append('line').attr('y1', 0).attr('y2', f.innerHeight).attr('stroke', '#333').attr('stroke-dasharray', '2,3');
-      m.append('text').attr('y', 10).attr('x', 3).attr('font-size', 10).attr('fill', '#222').text(mk.label);
+      m.append('text').attr('y', 10 + 11 * row).attr('x', 3).attr('font-size', 10).attr('fill', '#222').text(mk.label);
       m.append('title').text(mk.title ?? mk.label);
     }
   }

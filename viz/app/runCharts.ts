@@ -157,7 +157,7 @@ export const RUN_CHARTS: readonly RunChart[] = [
   {
     id: 'powerbase-chart', topic: 'powerBase',
     draw: (c, v) => powerBaseChart(c, { years: cut(v, v.years), layers: POWER_BASE_TRACKS.map((t) => ({ name: trackName(t), values: cut(v, data(v)[powerBaseColumn(t)]) })) },
-      { ...axis(v), title: 'What the unofficial tracks give official talks (power base B, one run)' }),
+      { ...axis(v), title: 'What unofficial tracks give official talks (one run)' }),
     table: (v) => yearlyTable(v, 'Contribution of each unofficial track to Track One\'s power base, one run',
       POWER_BASE_TRACKS.map((t) => [trackName(t), (i: number) => f3(data(v)[powerBaseColumn(t)][i])] as [string, (i: number) => string])),
     emptyBecause: noTrackOne,
@@ -174,7 +174,7 @@ export const HISTOGRAM_CHART = {
   draw(container: HTMLElement, view: RunView, tick: number): void {
     const h = view.results.histograms;
     if (!h) return;
-    histogramChart(container, { tick, parties: histogramsAt(view, tick) }, { title: `Anger and fear among each side's people at step ${tick} (one run)` });
+    histogramChart(container, { tick, parties: histogramsAt(view, tick) }, { title: `Anger and fear at step ${tick} (one run)` });
   },
   /** The distributions at `tick` as a table: one row per bin, the share of each party's agents in it. */
   table(view: RunView, tick: number): ChartTable {
