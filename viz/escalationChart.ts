@@ -23,8 +23,8 @@ export function escalationChart(container: HTMLElement, data: SeriesData, o: Esc
   const { stages = true, stageLabels = true } = o;
   const banded = data.series.some((s) => s.band90);
   return lineChart(container, data, {
-    title: 'Escalation index X(t)',
-    yLabel: 'escalation X (0–1)',
+    title: 'Escalation (index X)',
+    yLabel: 'escalation (0 = calm, 1 = all-out war)',
     ...o,
     yDomain: [0, 1],
     margin: o.margin ?? { top: 28, right: stageLabels ? 78 : 16, bottom: 40, left: 52 },

@@ -6,6 +6,8 @@ import { seriesColor } from './palette';
 export interface SmallMultiplesOptions {
   panelWidth?: number;
   panelHeight?: number;
+  /** Format of the time axis's ticks (e.g. calendar years); default d3's. */
+  xFormat?: (year: number) => string;
 }
 
 /** One escalation chart per series (e.g. per variant), same scales, in a wrapping grid. */
@@ -20,7 +22,7 @@ export function smallMultiples(container: HTMLElement, years: ArrayLike<number>,
     cell.className = 'small-multiple';
     container.append(cell);
     return escalationChart(cell, { years, series: [{ ...s, color: s.color ?? seriesColor(k) }] }, {
-      title: s.name, width: panelWidth, height: panelHeight, noLegend: true, stageLabels: false, yLabel: '', margin: { top: 24, right: 12, bottom: 36, left: 40 },
+      title: s.name, width: panelWidth, height: panelHeight, noLegend: true, xFormat: o.xFormat, xLabel: o.xFormat ? 'year' : undefined, stageLabels: false, yLabel: '', margin: { top: 24, right: 12, bottom: 36, left: 40 },
     });
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from './helpers/browser';
+import { launch, openPage, waitState } from './helpers/browser';
 import { encodeShare } from '../../viz/app/share';
 import base from '../../scenarios/intrastate-conflict.json';
 
@@ -19,18 +19,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** Opens the page, collecting console errors and page errors. */
-async function open(url = baseURL, context = browser.context): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  return { page, errors };
-}
-
-async function waitState(page: Page, state: string, timeout = 90_000): Promise<void> {
-  await page.waitForFunction((s) => document.body.dataset.runState === s, state, { timeout });
-}
+const open = (url = baseURL, context = browser.context) => openPage(context, url);
 
 /** Sets an input generated from the schema (by its scenario path) or a run control, as a user would. */
 async function setField(page: Page, selector: string, value: string): Promise<void> {
@@ -144,7 +133,7 @@ describe('the page', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     for (const kind of ['SVG', 'PNG']) {
-      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#escalation-chart >> xpath=.. >> button:text-is("${kind}")`)]);
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#escalation-chart >> xpath=ancestor::section[1] >> button:text-is("${kind}")`)]);
       const file = join(tmpdir(), `detente-chart-${process.pid}.${kind.toLowerCase()}`);
       await d.saveAs(file);
       const bytes = readFileSync(file);

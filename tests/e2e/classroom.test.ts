@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from './helpers/browser';
+import { launch, openPage, waitState } from './helpers/browser';
 
 /*
  * The page as a student meets it: accessible to axe-core's checks on its main views, usable with
@@ -21,16 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function open(url = baseURL, context = browser.context): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  return { page, errors };
-}
-
-const waitState = (page: Page, s: string) => page.waitForFunction((x) => document.body.dataset.runState === x, s, { timeout: 90_000 });
+const open = (url = baseURL, context = browser.context) => openPage(context, url);
 
 /** axe-core's violations on the page as it is now: "rule (impact): target…" per failing node. */
 async function axeViolations(page: Page): Promise<string[]> {

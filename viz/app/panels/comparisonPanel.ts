@@ -8,7 +8,7 @@ import { byId, el } from '../dom';
 import { VARIANT_NAME_MAX } from '../limits';
 import { summaryTable, type SummaryRow } from '../summaryTable';
 import type { VariantRuns } from '../variantRuns';
-import { yearsOf } from '../yearsOf';
+import { timeAxisOf, yearsOf } from '../yearsOf';
 
 /** Options of `comparisonPanel`. */
 export interface ComparisonPanelOptions extends CheckOptions {
@@ -63,8 +63,8 @@ export function comparisonPanel(options: ComparisonPanelOptions): ComparisonPane
     }
     const years = yearsOf(ready[0].v.scenario, ready[0].v.scenario.ticks + 1);
     const series: Series[] = ready.map(({ v, band, k }) => ({ name: v.name, values: band.median, band50: [band.q25, band.q75], color: seriesColor(k) }));
-    escalationChart(chart, { years, series }, { title: 'Escalation by variant: medians with 50 % bands' });
-    smallMultiples(multiples, years, ready.map(({ band }, i) => ({ ...series[i], band90: [band.q05, band.q95] })));
+    escalationChart(chart, { years, series }, { ...timeAxisOf(ready[0].v.scenario), title: 'Escalation by variant: typical run (median) and middle half of the runs' });
+    smallMultiples(multiples, years, ready.map(({ band }, i) => ({ ...series[i], band90: [band.q05, band.q95] })), { xFormat: timeAxisOf(ready[0].v.scenario).xFormat });
   }
 
   function renderTable(): void {

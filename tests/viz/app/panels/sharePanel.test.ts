@@ -25,6 +25,17 @@ describe('sharePanel', () => {
     state.finishRun(run, { status: 'done', ...finishedRun(small(base), 1) });
     expect(buttons()).toEqual([false, false]);
   });
+
+  it('a cancelled ensemble keeps its finished runs exportable; one cancelled before any finished offers nothing', () => {
+    const buttons = () => [$<HTMLButtonElement>('export-csv').disabled, $<HTMLButtonElement>('export-json').disabled];
+    const fin = finishedRun(small(base), 2);
+    const run = state.beginRun({ paused: false, histogramBins: 0 });
+    state.finishRun(run, { status: 'cancelled', results: { ...fin.results, runs: [fin.results.runs[0], { ...fin.results.runs[1], rows: 4 }], summaries: fin.results.summaries.slice(0, 1) } });
+    expect(buttons()).toEqual([false, false]);
+    const early = state.beginRun({ paused: false, histogramBins: 0 });
+    state.finishRun(early, { status: 'cancelled', results: { ...fin.results, runs: [{ ...fin.results.runs[0], rows: 4 }], summaries: [] } });
+    expect(buttons()).toEqual([true, true]);
+  });
   // The share link itself needs the browser's streams (jsdom's Blob has none): the end-to-end tests
   // open a link in a fresh browser, and appState's tests round-trip the state through encodeShare.
 });
