@@ -192,6 +192,17 @@ describe('the page for a student', () => {
       const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--runs', '1'], { encoding: 'utf8', maxBuffer: 1 << 28 });
       expect(after === cli).toBe(true);
 
+      // the session's debrief on paper: what ran, the charts with the marker, the events; no controls
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('#controls')).toBe(false);
+      expect(await page.textContent('[data-testid=debrief-summary]')).toMatch(/^Debrief: “Intra-state conflict”, seed 1, 1 run\. .*Done/);
+      expect(await page.isVisible('[data-testid=debrief-summary]')).toBe(true);
+      expect(await page.isVisible('[data-testid=scheduled-events]')).toBe(true);
+      expect(await page.isVisible('[data-testid=escalation-chart] .marker')).toBe(true);
+      expect((await page.pdf({ format: 'A4' })).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await page.emulateMedia({ media: 'screen' });
+      expect(await page.isVisible('[data-testid=debrief-summary]')).toBe(false);
+
       const link = await page.inputValue('[data-testid=share-link]');
       const other = await launch(inject('chromium'));
       try {

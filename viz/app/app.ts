@@ -10,6 +10,7 @@ export { createAppState } from './appState';
 export { checkOnEdit } from './checkScenario';
 export { explainOnClick } from './explain';
 export { comparisonPanel } from './panels/comparisonPanel';
+export { debriefPanel } from './panels/debriefPanel';
 export { exercisePanel } from './panels/exercisePanel';
 export { instructorPanel } from './panels/instructorPanel';
 export { resultsPanel } from './panels/resultsPanel';

@@ -26,6 +26,7 @@ const results = app.resultsPanel({ state });
 const comparison = app.comparisonPanel({ state, runner, variantRuns: variants });
 app.sharePanel({ state });
 app.instructorPanel({ state, run });
+app.debriefPanel({ state });
 const exercises = app.exercisePanel({ state, createRunner: () => app.createRunner(), run });
 for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
 app.checkOnEdit({ state, runner });
