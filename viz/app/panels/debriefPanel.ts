@@ -17,9 +17,9 @@ export function debriefPanel({ state }: DebriefPanelOptions): void {
   byId('print-debrief').addEventListener('click', () => window.print());
   const describe = () => {
     const c = state.current;
-    line.textContent = c
-      ? `Debrief: “${c.scenario.name}”, seed ${c.scenario.seed}, ${c.runs} run${c.runs > 1 ? 's' : ''}. ${state.status.text}`
-      : `Debrief: “${state.working.name}”, not run yet.`;
+    // the status can change before any scenario is loaded (a damaged share link is reported first)
+    if (c) line.textContent = `Debrief: “${c.scenario.name}”, seed ${c.scenario.seed}, ${c.runs} run${c.runs > 1 ? 's' : ''}. ${state.status.text}`;
+    else if (state.working) line.textContent = `Debrief: “${state.working.name}”, not run yet.`;
   };
   state.on('run', describe);
   state.on('status', describe);
