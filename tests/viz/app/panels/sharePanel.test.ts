@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import base from '../../../../scenarios/intrastate-conflict.json';
 import { createAppState, type AppState } from '../../../../viz/app/appState';
 import { sharePanel } from '../../../../viz/app/panels/sharePanel';
@@ -10,10 +10,17 @@ let state: AppState;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 beforeEach(() => {
+  // the share link is written on a timer, with the browser's compression streams that jsdom lacks:
+  // keep the timer from firing (the end-to-end tests cover the link)
+  vi.useFakeTimers();
   pageMarkup();
   state = createAppState();
   sharePanel({ state });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('sharePanel', () => {
