@@ -9,7 +9,7 @@ import { trackName } from '../tracks/tracks';
 
 /** The kinds of model event a run session reports (ODD §8, "Model events"). */
 export const MODEL_EVENT_TYPES = [
-  'powerShift', 'expectsToWin', 'noLongerExpectsToWin', 'prematureExit', 'plannedExit', 'approached',
+  'powerShift', 'shock', 'expectsToWin', 'noLongerExpectsToWin', 'prematureExit', 'plannedExit', 'approached',
   'consentRefused', 'consentGiven', 'leak', 'brokenPromise', 'consentLost', 'talksOpened', 'talksLapsed',
   'settlementSigned', 'collapse',
 ] as const;
@@ -71,10 +71,13 @@ export function createEventWatcher(ctx: Context): EventWatcher {
   const actors: Named[] = scenario.actors.map((a, index) => ({ index, name: a.name }));
   const labels = actors.map((a, j) => `${a.name} (${trackName(ctx.actorTrack[j])})`);
   const leakCost = `the trust of the party concerned falls by ${pct(p.leakTrustLoss)} and its angriest tenth grows angrier`;
-  // timed power shifts by tick, in scenario order (as applyEvents applies them)
+  // timed power shifts and shocks by tick, in scenario order (as applyEvents applies them)
   const timed = new Map<number, number[]>();
+  const shocks = new Map<number, Array<{ party?: string; size: number }>>();
   scenario.events.forEach((ev, k) => {
-    if ('tick' in ev) timed.set(ev.tick, [...(timed.get(ev.tick) ?? []), k]);
+    if (!('tick' in ev)) return;
+    if (ev.type === 'shock') shocks.set(ev.tick, [...(shocks.get(ev.tick) ?? []), ev]);
+    else timed.set(ev.tick, [...(timed.get(ev.tick) ?? []), k]);
   });
 
   // the state before the step
@@ -83,6 +86,8 @@ export function createEventWatcher(ctx: Context): EventWatcher {
   const hostility = new Float64Array(2);
   const receptivity = new Float64Array(2);
   const due: Array<[event: number, at: number]> = [];
+  let shocked: Array<{ party?: string; size: number }> = [];
+  let tension = 0;
   let trackOne = 0;
   let settlements = 0;
   let collapses = 0;
@@ -100,6 +105,8 @@ export function createEventWatcher(ctx: Context): EventWatcher {
     collapses = state.collapses;
     ripeness = state.ripeness;
     due.length = 0;
+    shocked = shocks.get(state.tick) ?? [];
+    tension = state.dyad[0];
     for (const k of timed.get(state.tick) ?? []) due.push([k, state.tick]);
     for (const [k, at] of state.pending) if (at === state.tick) due.push([k, at]);
     for (let j = 0; j < state.actors.length; j++) {
@@ -131,6 +138,7 @@ export function createEventWatcher(ctx: Context): EventWatcher {
     const tick = state.tick;
     for (const [k, at] of due) {
       const ev = scenario.events[k];
+      if (ev.type !== 'powerShift') continue;
       const q = parties.findIndex((x) => x.name === ev.party);
       if (q < 0) continue;
       const cause = 'after' in ev ? `a power shift due ${ev.delay} ticks after the settlement of tick ${at - ev.delay}` : 'a scheduled power shift';
@@ -144,6 +152,15 @@ export function createEventWatcher(ctx: Context): EventWatcher {
       } else if (from > p.winShare && to <= p.winShare) {
         emit({ tick, type: 'noLongerExpectsToWin', party: parties[q], why: `${possessive(parties[q].name)} share of power fell to ${num(to)}, no longer above ${num(p.winShare)}: neither side expects to win` });
       }
+    }
+  }
+
+  /** Shocks (scheduled, or injected by an instructor) at the step just taken. */
+  function shockEvents(state: Readonly<SimState>, emit: (e: ModelEvent) => void): void {
+    for (const s of shocked) {
+      const q = s.party === undefined ? -1 : parties.findIndex((x) => x.name === s.party);
+      const hit = q >= 0 ? possessive(parties[q].name) : 'both parties\'';
+      emit({ tick: state.tick, type: 'shock', party: q >= 0 ? parties[q] : undefined, why: `a shock (scheduled for tick ${state.tick - 1}) moved tension and ${hit} anger and fear ${pct(s.size)} of the way to the maximum; tension went from ${num(tension)} to ${num(state.dyad[0])} over the step` });
     }
   }
 
@@ -252,6 +269,7 @@ export function createEventWatcher(ctx: Context): EventWatcher {
     entry = undefined;
     rho.set(receptivity);
     if (due.length || state.power[0] !== power[0] || state.power[1] !== power[1]) powerEvents(state, emit);
+    if (shocked.length) shockEvents(state, emit);
     for (let j = 0; j < state.actors.length; j++) actorEvents(state, j, emit);
     if (state.trackOne !== trackOne || state.settlements !== settlements || state.collapses !== collapses) trackOneEvents(state, emit);
   }

@@ -147,3 +147,15 @@ describe('model events', () => {
     expect(lapsed.why).toBe('talks lapsed after 4 ticks without their conditions (patience 3): no official has both parties\' consent');
   });
 });
+
+describe('model events of a shock', () => {
+  it('a run session reports a scheduled shock at the tick that first shows it, with the party hit and the tension before and after', () => {
+    const s = makeScenario({ ticks: 30, events: [{ tick: 12, type: 'shock', party: 'B', size: 0.5 }, { tick: 20, type: 'shock', size: 0.2 }] });
+    const shocks = ofType(eventsOf(s), 'shock');
+    expect(shocks.map((e) => [e.tick, e.party?.name])).toEqual([[13, 'B'], [21, undefined]]);
+    expect(shocks[0].why).toMatch(/^a shock \(scheduled for tick 12\) moved tension and B's anger and fear 50 % of the way to the maximum; tension went from 0\.\d+ to 0\.\d+ over the step$/);
+    expect(shocks[1].why).toContain('both parties\' anger and fear 20 %');
+    // a shock is not a power shift
+    expect(ofType(eventsOf(s), 'powerShift')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, run } from '../../../sim/index';
-import { saveStreams } from '../../../sim/context';
+import { saveStreams } from '../../../sim/streams';
 import { applyEvents, scheduleAfterSettlement } from '../../../sim/rules/events';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
 
@@ -98,7 +98,7 @@ describe('applyEvents() with a shock', () => {
       sim.state.tick = 12;
       applyEvents(sim.state, sim.ctx);
     }
-    expect(saveStreams(b.ctx)).toEqual(saveStreams(a.ctx));
+    expect(saveStreams(b.ctx.streams)).toEqual(saveStreams(a.ctx.streams));
     const x = run(base).columns.data.X;
     const y = run(shocked).columns.data.X;
     expect(Array.from(y.subarray(0, 13))).toEqual(Array.from(x.subarray(0, 13)));
