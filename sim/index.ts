@@ -13,6 +13,7 @@ export { observe, createColumns, type Columns } from './observe/observe';
 export { observedColumns, columnNames, type Column } from './observe/observedColumns';
 export { distributions } from './observe/distributions';
 export { MODEL_EVENT_TYPES, MAX_EVENTS, type ModelEvent, type ModelEventType, type Named } from './observe/modelEvents';
+export { EVENT_LOG_COLUMNS, eventLog, eventLogEnd, eventLogFormat, eventLogRows, eventLogStart, type EventLogFormat, type RunEvents } from './observe/eventLog';
 export { summarize, summarizeRun, SUMMARY_COLUMNS, type RunSummary } from './summary';
 export { replicateSeed } from './rng';
 export { provenance, scenarioHash, type Provenance } from './provenance';

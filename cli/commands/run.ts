@@ -1,6 +1,7 @@
 import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
 // what the help names, from small modules: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
+import { EVENT_LOG_COLUMNS, eventLogFormat, type EventLogFormat } from '../../sim/observe/eventLog';
 import { POWER_BASE_TRACKS, powerBaseColumn } from '../../sim/tracks/tracks';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
@@ -43,34 +44,53 @@ function assertFinite(cols: Columns, run: number): void {
  * Runs replicates 0…runs−1 one at a time, handing each finished session to `emit` and dropping it,
  * so memory stays that of one run however many are asked for.
  */
-async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunSession, summary: RunSummary) => Promise<void>): Promise<RunSummary[]> {
+/** Where the model events go (`--event-log FILE`): a sink and its format. */
+interface EventLogSink {
+  sink: Sink;
+  format: EventLogFormat;
+}
+
+/**
+ * Runs replicates 0…runs−1 one at a time, handing each finished session to `emit` and dropping it,
+ * so memory stays that of one run however many are asked for. With an event log, each run's model
+ * events are written to it as the run finishes.
+ */
+async function eachRun(sim: Sim, scenario: ScenarioData, runs: number, io: CommandIO, emit: (r: number, res: RunSession, summary: RunSummary) => Promise<void>, log?: EventLogSink): Promise<RunSummary[]> {
   const bar = progressBar(io.stderr, 'detente run');
   const summaries: RunSummary[] = [];
+  let first = true;
   try {
     bar.update(0, runs);
-    for (const session of sim.replicates(scenario, { runs, events: false })) {
+    if (log) await log.sink.write(sim.eventLogStart(log.format));
+    for (const session of sim.replicates(scenario, { runs, events: !!log })) {
       session.advance();
       const r = session.run;
       assertFinite(session.columns, r);
       const summary = session.summary();
       summaries.push(summary);
       await emit(r, session, summary);
+      if (log) {
+        await log.sink.write(sim.eventLogRows(log.format, { run: r, seed: session.seed, events: session.events }, { first }));
+        if (session.events.length) first = false;
+        if (session.eventsDropped) io.stderr.write(`run ${r}: ${session.eventsDropped} model events past the first ${sim.MAX_EVENTS} were not logged\n`);
+      }
       bar.update(r + 1, runs);
     }
+    if (log) await log.sink.write(sim.eventLogEnd(log.format));
   } finally {
     bar.done();
   }
   return summaries;
 }
 
-async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO, log?: EventLogSink): Promise<RunSummary[]> {
   if (summary) {
     await sink.write(sim.csvHeader(SUMMARY_COLUMNS));
     // each row as sim's summariesCSV writes it (the web app exports with it too), less its header
     return eachRun(sim, scenario, runs, io, (_r, _res, s) => {
       const csv = sim.summariesCSV([{ ...s }], SUMMARY_COLUMNS);
       return sink.write(csv.slice(csv.indexOf('\n') + 1));
-    });
+    }, log);
   }
   await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
   return eachRun(sim, scenario, runs, io, async (_r, res) => {
@@ -78,10 +98,10 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
     for (let from = 0; from < res.columns.rows; from += CSV_ROWS_PER_WRITE) {
       await sink.write(sim.csvBody(res.columns, from, Math.min(res.columns.rows, from + CSV_ROWS_PER_WRITE)));
     }
-  });
+  }, log);
 }
 
-async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO): Promise<RunSummary[]> {
+async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO, log?: EventLogSink): Promise<RunSummary[]> {
   const seeds = sim.replicateSeeds(scenario, runs);
   // the provenance opens the result, written before any run so that it can stream
   const head = JSON.stringify(sim.provenance(scenario, seeds));
@@ -89,7 +109,7 @@ async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary
   const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
     sink.write((r ? ',' : '') + JSON.stringify(summary
       ? { run: r, seed: res.seed, summary: s }
-      : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })));
+      : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })), log);
   await sink.write(`]${summary ? `,"stats":${JSON.stringify(sim.ensembleStats(summaries))}` : ''}}\n`);
   return summaries;
 }
@@ -107,6 +127,7 @@ export const run: Command = {
     format: { type: 'string' },
     out: { type: 'string' },
     summary: { type: 'boolean' },
+    'event-log': { type: 'string' },
   },
   help: `Usage: detente run <scenario.json> [options]
 
@@ -133,6 +154,11 @@ Options:
   --summary           one row per run instead of one per tick (${SUMMARY_COLUMNS.join(', ')};
                       timeToDeescalation is empty if the run never de-escalated), and on stderr
                       the ensemble's medians, 90 % intervals and share de-escalated
+  --event-log FILE    also write every run's model events (lull and approach, consent given or
+                      refused, leak, broken promise, premature exit, talks, settlement, power
+                      shift, shock, collapse…) to FILE: CSV or JSON by its extension (.csv,
+                      .json), columns ${EVENT_LOG_COLUMNS.join(', ')} — the web app's event log
+                      export of the same scenario, seed and runs, byte for byte
   -h, --help          show this help
 
 Output goes to stdout (data only); messages, and a progress bar when stderr is a terminal, go to
@@ -153,14 +179,20 @@ Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or scenario, bad --
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json; got "${format}"`);
     const summary = Boolean(values.summary);
+    const logFile = values['event-log'] as string | undefined;
+    const logFormat = logFile === undefined ? undefined : eventLogFormat(logFile);
+    if (logFile !== undefined && !logFormat) throw new UsageError(`--event-log takes a file ending in .csv or .json (the format follows the extension); got "${logFile}"`);
     const [sim, { loadScenario }] = await Promise.all([import('../../sim/index'), import('../loadScenario')]);
     const scenario = await loadScenario(positionals[0], { set: values.set as string[] | undefined, seed, ticks });
     // opened only now, so a bad scenario never truncates an existing output file
     const out = values.out as string | undefined;
     const sink = await openSink(out, io.stdout);
-    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(sim, scenario, runs, summary, sink, io);
+    const log = logFile !== undefined && logFormat ? { sink: await openSink(logFile, io.stdout), format: logFormat } : undefined;
+    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(sim, scenario, runs, summary, sink, io, log);
     await sink.close();
+    await log?.sink.close();
     if (summary) io.stderr.write(formatStats(sim.ensembleStats(summaries)));
+    if (logFile !== undefined) io.stderr.write(`wrote ${logFile}: the model events of ${runs} run${runs === 1 ? '' : 's'} (${logFormat})\n`);
     if (out !== undefined) io.stderr.write(`wrote ${out}: ${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks} ticks (${format}${summary ? ', summaries' : ''})\n`);
     return 0;
   },

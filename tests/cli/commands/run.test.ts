@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyOverrides, parseOverride, parseScenario, replicateSeed, run, summariesCSV, summarizeRun, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
+import { applyOverrides, eventLog, openRun, parseOverride, parseScenario, replicateSeed, run, summariesCSV, summarizeRun, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
 import { fromRoot, mainIn, parseCSV, ROOT, SCENARIO, SMALL } from '../helpers/detente';
 
 const TICKS = 6;
@@ -214,5 +214,47 @@ describe('detente run', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^Usage: detente run <scenario\.json>/);
     for (const flag of ['--seed', '--runs', '--ticks', '--set', '--format', '--out', '--summary']) expect(out.stdout).toContain(flag);
+  });
+});
+
+describe('detente run --event-log', () => {
+  const LEAKY = fromRoot('scenarios/leaky-facilitator.json');
+  const args = (file: string, ...more: string[]) => ['run', LEAKY, '--ticks', '120', ...SMALL, '--runs', '3', '--event-log', file, ...more];
+  const expected = (format: 'csv' | 'json') => {
+    const sets = SMALL.filter((_, k) => k % 2 === 1).map(parseOverride);
+    const scenario = parseScenario({ ...(applyOverrides(JSON.parse(readFileSync(LEAKY, 'utf8')), sets) as object), ticks: 120 });
+    return eventLog(format, [0, 1, 2].map((r) => {
+      const session = openRun(scenario, { run: r });
+      session.advance();
+      return { run: r, seed: session.seed, events: session.events };
+    }));
+  };
+
+  it('detente run --event-log FILE.csv writes every run\'s model events, columns run, seed, tick, type, actor, party, why; the data output is unchanged', async () => {
+    const file = join(tmp, 'events.csv');
+    const res = await mainIn(args(file));
+    expect(res.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(expected('csv'));
+    const { header, rows } = parseCSV(text);
+    expect(header).toEqual(['run', 'seed', 'tick', 'type', 'actor', 'party', 'why']);
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['0', '1', '2']));
+    expect(rows.some((r) => r[3] === 'leak')).toBe(true);
+    expect(res.stdout).toBe((await mainIn(['run', LEAKY, '--ticks', '120', ...SMALL, '--runs', '3'])).stdout);
+  });
+
+  it('detente run --event-log FILE.json writes the same events as a JSON array', async () => {
+    const file = join(tmp, 'events.json');
+    expect((await mainIn(args(file, '--summary'))).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(expected('json'));
+    const rows = JSON.parse(text) as Record<string, unknown>[];
+    expect(Object.keys(rows[0])).toEqual(['run', 'seed', 'tick', 'type', 'actor', 'party', 'why']);
+  });
+
+  it('detente run --event-log with another extension is a usage error (exit 2)', async () => {
+    const res = await mainIn(args(join(tmp, 'events.txt')));
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--event-log takes a file ending in \.csv or \.json/);
   });
 });
