@@ -1,4 +1,5 @@
 import { area, axisLeft, format, line, max, scaleLinear, type ScaleLinear, type Selection } from 'd3';
+import { drawMarkers, type ChartMarker } from './markers';
 import { timeAxis } from './timeAxis';
 import { chartFrame, type Frame, type FrameOptions } from './chartFrame';
 import { legend, legendHeight, type LegendItem } from './legend';
@@ -13,13 +14,6 @@ export interface Series {
   dash?: boolean;
   band50?: readonly [ArrayLike<number>, ArrayLike<number>];
   band90?: readonly [ArrayLike<number>, ArrayLike<number>];
-}
-
-/** A marked moment: its time, a short label drawn on the chart and a longer text for the tooltip. */
-export interface ChartMarker {
-  x: number;
-  label: string;
-  title?: string;
 }
 
 /** Lines over time: x in years, one Series per line. */
@@ -90,21 +84,7 @@ export function lineChart(container: HTMLElement, data: SeriesData, o: LineChart
       .attr('data-points', n)
       .attr('d', line<number>().x((i) => x(years[i])).y((i) => y(s.values[i]))(idx));
   });
-  if (o.markers?.length) {
-    const g = f.plot.append('g').attr('class', 'markers');
-    // labels closer than their width to the previous one go on the next row down
-    const rowEnds: number[] = [];
-    for (const mk of [...o.markers].sort((a, b) => a.x - b.x)) {
-      const px = x(mk.x);
-      let row = rowEnds.findIndex((end) => end < px);
-      if (row < 0) row = rowEnds.length;
-      rowEnds[row] = px + 6 + mk.label.length * 5.6;
-      const m = g.append('g').attr('class', 'marker').attr('transform', `translate(${px},0)`);
-      m.append('line').attr('y1', 0).attr('y2', f.innerHeight).attr('stroke', '#333').attr('stroke-dasharray', '2,3');
-      m.append('text').attr('y', 10 + 11 * row).attr('x', 3).attr('font-size', 10).attr('fill', '#222').text(mk.label);
-      m.append('title').text(mk.title ?? mk.label);
-    }
-  }
+  if (o.markers?.length) drawMarkers(f.plot, x, f.innerHeight, o.markers);
   if (items.length) legend(f.svg.append('g'), items, 8, 34, f.width - 16);
   const fmt = o.valueFormat ?? format('.3~f');
   const timeOf = o.xFormat ?? ((v: number) => `year ${format('.2~f')(v)}`);

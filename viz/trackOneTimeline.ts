@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3';
+import { drawMarkers, type ChartMarker } from './markers';
 import { timeAxis } from './timeAxis';
 import { chartFrame, type FrameOptions } from './chartFrame';
 import { legend, legendHeight, type LegendItem } from './legend';
@@ -19,6 +20,8 @@ export interface TrackOneTimelineOptions extends FrameOptions {
   xFormat?: (year: number) => string;
   /** Label of the time axis (default "time (years)"). */
   xLabel?: string;
+  /** Moments to mark with a vertical line and a short label (e.g. model events). */
+  markers?: ChartMarker[];
 }
 
 const TALKS = palette[0];
@@ -62,6 +65,7 @@ export function trackOneTimeline(container: HTMLElement, d: TrackOneData, o: Tra
         .append('title').text(`settlement collapsed, year ${d.years[i].toFixed(2)}`);
     }
   }
+  if (o.markers?.length) drawMarkers(f.plot, x, h, o.markers);
   f.plot.append('g').attr('transform', `translate(0,${h})`).call(timeAxis(x, f.innerWidth, o.xFormat));
   f.plot.append('text').attr('x', f.innerWidth).attr('y', h + 34).attr('text-anchor', 'end').attr('font-size', 11).text(o.xLabel ?? 'time (years)');
   legend(f.svg.append('g'), items, 8, 32, f.width - 16);

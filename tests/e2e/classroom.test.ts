@@ -227,4 +227,49 @@ describe('the page for a student', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('model events: listed under the charts and marked on them, and the event log exported equals the CLI\'s --event-log for the same scenario, seed and runs, in CSV and JSON', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    await page.fill('#runs', '2');
+    await page.dispatchEvent('#runs', 'change');
+    await page.evaluate(() => delete document.body.dataset.runState);
+    await page.selectOption('[data-testid=scenario-select]', 'leaky-facilitator');
+    await waitState(page, 'done');
+    const dir = mkdtempSync(join(tmpdir(), 'detente-events-'));
+    const download = async (selector: string, name: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      await d.saveAs(join(dir, name));
+      return readFileSync(join(dir, name), 'utf8');
+    };
+    try {
+      await download('#download-scenario', 'scenario.json');
+      const cli = (format: string) => {
+        execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--runs', '2', '--event-log', join(dir, `cli.${format}`)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        return readFileSync(join(dir, `cli.${format}`), 'utf8');
+      };
+      const csv = await download('[data-testid=export-events-csv]', 'app.csv');
+      expect(csv === cli('csv')).toBe(true);
+      const json = await download('[data-testid=export-events-json]', 'app.json');
+      expect(json === cli('json')).toBe(true);
+      // the list shows run 0's events, each with its tick, its kind in words and the model's reason
+      const rows = (JSON.parse(json) as { run: number; tick: number; why: string }[]).filter((r) => r.run === 0);
+      expect(rows.length).toBeGreaterThan(5);
+      const shown = await page.$$eval('[data-testid=model-events] li', (li) => li.map((x) => x.textContent ?? ''));
+      expect(shown.length).toBe(Math.min(rows.length, 300));
+      shown.forEach((text, k) => expect(text).toMatch(new RegExp(`^tick ${rows[k].tick}, [^:]+: `)));
+      expect(shown.map((t) => t.slice(t.indexOf(': ') + 2))).toEqual(rows.slice(0, shown.length).map((r) => r.why));
+      expect(shown.some((t) => /^tick \d+, leak: /.test(t))).toBe(true);
+      // marked on the escalation chart and the Track One timeline, each mark carrying its reason
+      const marks = await page.$$eval('[data-testid=escalation-chart] .marker title', (t) => t.map((x) => x.textContent ?? ''));
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect(rows.some((r) => m === `tick ${r.tick}: ${r.why}`)).toBe(true);
+      expect(await page.$$eval('[data-testid=trackone-chart] .marker', (m) => m.length)).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

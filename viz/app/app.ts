@@ -11,6 +11,7 @@ export { checkOnEdit } from './checkScenario';
 export { explainOnClick } from './explain';
 export { comparisonPanel } from './panels/comparisonPanel';
 export { debriefPanel } from './panels/debriefPanel';
+export { eventLogPanel } from './panels/eventLogPanel';
 export { exercisePanel } from './panels/exercisePanel';
 export { instructorPanel } from './panels/instructorPanel';
 export { resultsPanel } from './panels/resultsPanel';

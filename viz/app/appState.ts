@@ -279,7 +279,7 @@ export function createAppState(): AppState {
     beginRun({ paused, histogramBins }) {
       current = {
         scenario: structuredClone(working), runs: runsWanted, done: false, paused,
-        results: { runs: [], summaries: [], bins: histogramBins, progress: 0, totalRows: 0 },
+        results: { runs: [], summaries: [], bins: histogramBins, progress: 0, totalRows: 0, events: [] },
       };
       histogramTick = undefined;
       running = true;

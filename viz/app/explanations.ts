@@ -48,8 +48,17 @@ export const explanations: Record<string, Explanation> = {
       'The line shows how escalated the conflict is, from 0 (calm) to 1 (all-out war): a mix of tension, hostility, fear and violence. The model calls it the escalation index X.',
       'The grey shades are Glasl\'s nine stages of escalation, grouped in three phases: win-win (stages 1–3, the sides still think both can gain), win-lose (4–6) and lose-lose (7–9, each side accepts its own losses to hurt the other).',
       'With more than one run, the line is the typical run (the median), the dark band holds the middle half of the runs and the light band 90 % of them.',
+      'Dashed vertical lines mark events of the first run — an outsider approaching, talks, a settlement, a leak, a collapse… —, listed with their reasons under the charts.',
     ],
     terms: ['escalation', 'glasl', 'band', 'ensemble', 'step'],
+  },
+  events: {
+    title: 'Events: what happened, and why',
+    paragraphs: [
+      'The model reports what happens in it as events: an outsider approaching the sides (at once, at a lull or at a peak), a side giving or refusing its consent, a leak, a broken promise, an outsider leaving early, talks opening or lapsing, a settlement signed, a power shift, a shock, a settlement collapsing. Each comes with the tick it first shows and a one-line reason computed from the state at that moment.',
+      'The list shows the events of the first run, the one the charts other than escalation show; they are marked on the escalation chart and the Track One timeline as dashed lines. The download holds the events of every run, as the command line writes them (detente run --event-log).',
+    ],
+    terms: ['lull', 'consent', 'leak', 'broken-promise', 'premature-exit', 'talks', 'settlement', 'power-shift', 'collapse'],
   },
   incidents: {
     title: 'Reading the violence chart',

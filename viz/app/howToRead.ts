@@ -13,6 +13,7 @@ export function howToRead(): { element: HTMLElement; update(scenario: { ticksPer
       el('li', { text: 'The line is how escalated the conflict is: 0 is calm, 1 is all-out war. Down is good.' }),
       el('li', { text: 'Each run is one possible history. With many runs, the line is the typical run (the median); the dark band holds the middle half of the runs, the light band 90 % of them.' }),
       el('li', { text: 'The grey shades behind are Glasl\'s nine stages of escalation: from talking (stages 1–3, both sides can still win) through threats (4–6) to destroying each other (7–9).' }),
+      el('li', { text: 'Dashed lines mark events of the first run (talks, a settlement, a leak…); the list under the charts says why each happened.' }),
       step,
       el('li', { text: 'Try first: switch a track off in the track mix, press Run, and see whether the line goes up or down. Or pick an exercise.' })));
   return {

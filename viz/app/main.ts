@@ -27,6 +27,8 @@ const comparison = app.comparisonPanel({ state, runner, variantRuns: variants })
 app.sharePanel({ state });
 app.instructorPanel({ state, run });
 app.debriefPanel({ state });
+app.eventLogPanel({ state });
+app.explainOnClick('explain-events', 'events');
 const exercises = app.exercisePanel({ state, createRunner: () => app.createRunner(), run });
 for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
 app.checkOnEdit({ state, runner });

@@ -1,4 +1,6 @@
 import { toCSV } from '../../sim/csv';
+// the event log's own module: the page's main thread must not load the engine
+import { eventLog, type EventLogFormat } from '../../sim/observe/eventLog';
 import type { CurrentRun } from './appState';
 import { slug } from './slug';
 
@@ -19,6 +21,17 @@ export function finishedReplicates(run: CurrentRun): { runs: CurrentRun['results
   let k = 0;
   while (r.summaries[k] && r.runs[k]) k++;
   return { runs: r.runs.slice(0, k), summaries: r.summaries.slice(0, k) };
+}
+
+/**
+ * The model events of a run's finished replicates as an event log, exactly as
+ * `detente run <scenario> --seed <seed> --runs <runs> --event-log FILE.<format>` writes it.
+ */
+export function eventLogFile(run: CurrentRun, format: EventLogFormat): ExportFile {
+  const s = run.scenario;
+  const { summaries } = finishedReplicates(run);
+  const data = eventLog(format, summaries.map((x, r) => ({ run: r, seed: x.seed, events: run.results.events[r] ?? [] })));
+  return { name: `${slug(s.name)}-seed${s.seed}-runs${summaries.length}-events.${format}`, data, type: format === 'csv' ? 'text/csv' : 'application/json' };
 }
 
 /** Whether `run` has anything to export: it finished, or finished replicates survive its cancelling. */

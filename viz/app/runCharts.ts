@@ -16,6 +16,8 @@ import type { EditableScenario } from './fillScenario';
 import type { RunResults } from './runner';
 // the tracks table itself: a small module, unlike sim/index, which would bring the engine to the page
 import { POWER_BASE_TRACKS, powerBaseColumn, trackName } from '../../sim/tracks/tracks';
+import type { ChartMarker } from '../markers';
+import { eventMarkers } from './eventWords';
 import { scheduledEvents } from './scheduledEvents';
 import { calendarDate, timeAxisOf } from './yearsOf';
 
@@ -84,6 +86,19 @@ function yearlyTable(v: RunView, caption: string, cols: [string, (i: number) => 
 
 const TRACK_ONE_STATE = ['no talks', 'talks under way', 'settlement in force'];
 
+/**
+ * The marks on a chart: the model events of run 0 (the run the other charts show) once they
+ * arrive, else what the scenario schedules (shocks, power shifts, actors starting or leaving early).
+ */
+function markersOf(v: RunView, trackOne = false): ChartMarker[] {
+  const s = v.scenario;
+  const events = v.results.events[0];
+  if (events) return eventMarkers(events.filter((e) => e.tick < v.rows), { ticksPerYear: s.ticksPerYear, startYear: s.startYear, trackOne });
+  if (trackOne) return [];
+  const y0 = s.startYear ?? 0;
+  return scheduledEvents(s).map((e) => ({ x: y0 + e.tick / s.ticksPerYear, label: e.label, title: `tick ${e.tick}: ${e.text}` }));
+}
+
 /** Says why the Track One charts stay empty in a scenario with no Track One actor. */
 const noTrackOne = (s: EditableScenario) => (s.actors.some((a) => a.track === 1)
   ? undefined
@@ -99,9 +114,7 @@ export const RUN_CHARTS: readonly RunChart[] = [
     draw(c, v) {
       // Bands come with the finished ensemble (computed in the worker); until then, run 0 streams in.
       const b = v.band;
-      const y0 = v.scenario.startYear ?? 0;
-      const markers = scheduledEvents(v.scenario).map((e) => ({ x: y0 + e.tick / v.scenario.ticksPerYear, label: e.label, title: `tick ${e.tick}: ${e.text}` }));
-      const o = { ...axis(v), title: 'How escalated is the conflict? (escalation index X)', yLabel: ESCALATION_LABEL, markers };
+      const o = { ...axis(v), title: 'How escalated is the conflict? (escalation index X)', yLabel: ESCALATION_LABEL, markers: markersOf(v) };
       if (b && v.results.runs.length >= 2) {
         escalationChart(c, { years: v.years, series: [{ name: `typical run (median of ${v.results.runs.length})`, values: b.median, band50: [b.q25, b.q75], band90: [b.q05, b.q95] }] }, o);
       } else {
@@ -148,7 +161,7 @@ export const RUN_CHARTS: readonly RunChart[] = [
   {
     id: 'trackone-chart', topic: 'trackOneTimeline',
     draw: (c, v) => trackOneTimeline(c, { years: cut(v, v.years), trackOne: cut(v, data(v).trackOne), settlements: cut(v, data(v).settlements), collapses: cut(v, data(v).collapses) },
-      { ...axis(v), title: 'Official talks: opened, signed, collapsed (one run)' }),
+      { ...axis(v), title: 'Official talks: opened, signed, collapsed (one run)', markers: markersOf(v, true) }),
     table: (v) => yearlyTable(v, 'Track One (official diplomacy), one run', [
       ['state', (i) => TRACK_ONE_STATE[data(v).trackOne[i]] ?? ''], ['settlements signed so far', (i) => String(data(v).settlements[i])], ['collapses so far', (i) => String(data(v).collapses[i])],
     ]),

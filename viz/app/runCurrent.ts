@@ -28,7 +28,7 @@ export async function runCurrent({ state, runner, paused = false }: RunCurrentOp
   state.setStatus(`Running ${plural(runs)} of “${scenario.name}”…`);
   const t0 = performance.now();
   const { outcome, results } = await runner.run(
-    { scenario, runs, histogramBins: HIST_BINS, paused, partyNames: scenario.parties.map((p) => p.name) },
+    { scenario, runs, histogramBins: HIST_BINS, paused, partyNames: scenario.parties.map((p) => p.name), eventRuns: runs },
     (r) => {
       if (state.current === mine && !mine.results.runs.length) performance.mark('first-chunk');
       state.updateRun(mine, r);

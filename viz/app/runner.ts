@@ -1,4 +1,4 @@
-import type { Columns, RunSummary } from '../../sim/index';
+import type { Columns, ModelEvent, RunSummary } from '../../sim/index';
 // deep imports: the page's main thread must not load the engine (mathjs), only these small modules
 import { createColumns } from '../../sim/observe/observe';
 import { columnNames } from '../../sim/observe/observedColumns';
@@ -14,6 +14,8 @@ export interface RunResults {
   bins: number;
   progress: number;
   totalRows: number;
+  /** Each replicate's model events so far (for the replicates the request collects them for). */
+  events: ModelEvent[][];
 }
 
 /** Owns one simulation worker; runs one request at a time and gathers its stream into RunResults. */
@@ -31,7 +33,7 @@ export function createRunner(worker = new Worker(new URL('./worker/worker.ts', i
     async run(request, onUpdate) {
       const names = columnNames(request.partyNames);
       const bins = request.histogramBins ?? 0;
-      const results: RunResults = { runs: [], summaries: [], bins, progress: 0, totalRows: 0 };
+      const results: RunResults = { runs: [], summaries: [], bins, progress: 0, totalRows: 0, events: [] };
       const { partyNames: _ignored, ...req } = request;
       void _ignored;
       const outcome = await client.start(req, {
@@ -43,6 +45,7 @@ export function createRunner(worker = new Worker(new URL('./worker/worker.ts', i
             results.histograms ??= new Float64Array(c.totalRows * 4 * bins);
             results.histograms.set(c.histograms, c.from * 4 * bins);
           }
+          if (c.events.length) (results.events[c.run] ??= []).push(...c.events);
           results.totalRows = c.totalRows;
           results.progress = c.progress;
           onUpdate(results);

@@ -18,7 +18,7 @@ function loaded(): { state: AppState; heard: Topic[] } {
 }
 
 const tracksOf = (s: AppState) => s.working.actors.map((a) => a.track);
-const results = (progress: number): RunResults => ({ runs: [], summaries: [], bins: 0, progress, totalRows: 0 });
+const results = (progress: number): RunResults => ({ runs: [], summaries: [], bins: 0, progress, totalRows: 0, events: [] });
 
 describe('createAppState', () => {
   it('loadScenario(json, source) fills defaults, keeps a separate baseline and announces scenario then issues', () => {

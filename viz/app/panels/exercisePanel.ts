@@ -1,6 +1,8 @@
 import { format } from 'd3';
 import type { Bands, Interval } from '../../../sim/ensemble';
+import type { ModelEvent } from '../../../sim/observe/modelEvents';
 import type { RunSummary } from '../../../sim/summary';
+import { EVENT_WORDS } from '../eventWords';
 import { escalationChart } from '../../escalationChart';
 import type { Series } from '../../lineChart';
 import { seriesColor } from '../../palette';
@@ -33,7 +35,12 @@ interface ArmResult {
   scenario: EditableScenario;
   band: Bands;
   summaries: RunSummary[];
+  /** The model events of the arm's first run. */
+  events: readonly ModelEvent[];
 }
+
+/** Most events of an arm's first run that the explanation lists. */
+const EVENTS_EXPLAINED = 8;
 
 const f2 = format('.2f');
 const cell = (i: Interval) => `${f2(i.median)} (90 % of runs: ${f2(i.lo)} to ${f2(i.hi)})`;
@@ -139,14 +146,14 @@ export function exercisePanel({ state, createRunner, run, library = exerciseLibr
       const done: ArmResult[] = [];
       for (const [k, scenario] of arms.entries()) {
         status.textContent = `Running “${ex.arms[k].name}”: ${ex.runs} runs (${k + 1} of ${arms.length})…`;
-        const { outcome } = await (runner ??= createRunner()).run({ scenario, runs: ex.runs, partyNames: scenario.parties.map((p) => p.name) }, () => {});
+        const { outcome, results } = await (runner ??= createRunner()).run({ scenario, runs: ex.runs, partyNames: scenario.parties.map((p) => p.name) }, () => {});
         if (mine !== generation) return;
         if (outcome.status !== 'done') {
           status.textContent = `The runs of “${ex.arms[k].name}” did not finish (${outcome.status === 'failed' ? outcome.message : outcome.status}).`;
           status.setAttribute('role', 'alert');
           return;
         }
-        done.push({ name: ex.arms[k].name, scenario, band: outcome.bands.X, summaries: outcome.summaries });
+        done.push({ name: ex.arms[k].name, scenario, band: outcome.bands.X, summaries: outcome.summaries, events: results.events[0] ?? [] });
       }
       status.textContent = `Done: ${arms.length} × ${ex.runs} runs.`;
       showResult({ ex, id, arms: done, verdict: exerciseVerdict(ex.measure, done.map((a) => a.summaries)), choice, predicted: predicted(), sketch, result });
@@ -203,8 +210,16 @@ export function exercisePanel({ state, createRunner, run, library = exerciseLibr
     const print = el('button', { type: 'button', 'data-testid': 'exercise-print', text: 'Print the debrief' });
     print.addEventListener('click', () => window.print());
 
+    // the events of each arm's first run that the charts mark: what the model says happened, and why
+    const happened = arms.map((a) => {
+      const key = a.events.filter((e) => EVENT_WORDS[e.type].mark);
+      const items = key.slice(0, EVENTS_EXPLAINED).map((e) => el('li', {}, el('strong', { text: `tick ${e.tick}, ${EVENT_WORDS[e.type].words}: ` }), e.why));
+      if (key.length > EVENTS_EXPLAINED) items.push(el('li', { class: 'muted', text: `…and ${key.length - EVENTS_EXPLAINED} more.` }));
+      return el('div', { class: 'arm-events' }, el('h4', { text: `In the first run of “${a.name}” (seed ${a.summaries[0]?.seed ?? ''})` }),
+        items.length ? el('ol', {}, ...items) : el('p', { class: 'muted', text: 'Nothing the charts mark happened: no talks, settlement, leak or exit.' }));
+    });
     o.result.replaceChildren(chart, ...lines,
-      el('h3', { text: 'What happened' }), ...ex.explanation.map((p) => el('p', { text: p })),
+      el('h3', { text: 'What happened' }), ...ex.explanation.map((p) => el('p', { text: p })), ...happened,
       ...(ex.next ? [el('p', {}, el('strong', { text: 'Try next: ' }), ex.next)] : []),
       table, el('div', { class: 'row no-print' }, print, ...openArms));
     escalationChart(chart, { years, series }, { ...timeAxisOf(arms[0].scenario), title: ex.title, yLabel: ESCALATION_LABEL });

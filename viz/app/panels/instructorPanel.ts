@@ -2,7 +2,6 @@ import { Actor } from '../../../sim/scenario/schema';
 import type { AppState } from '../appState';
 import { byId, el } from '../dom';
 import type { EditableScenario } from '../fillScenario';
-import { scheduledEvents } from '../scheduledEvents';
 import { TRACKS, trackLabel, trackName, trackOf } from '../../../sim/tracks/tracks';
 
 /** Options of `instructorPanel`. */
@@ -42,7 +41,7 @@ export function injected(s: EditableScenario, o: { kind: Kind; tick: number; par
  * reached. Each injection is written into the scenario (an event, a leaving tick, a new actor)
  * and the run starts again from tick 0: the model is deterministic, so it replays the same history
  * up to that tick and then follows the injection — and the share link and exports replay it
- * exactly. The scenario's scheduled events are listed under the charts (#scheduled-events).
+ * exactly. The event log under the charts lists them (eventLogPanel).
  */
 export function instructorPanel({ state, run }: InstructorPanelOptions): void {
   const root = byId('instructor-body');
@@ -55,8 +54,6 @@ export function instructorPanel({ state, run }: InstructorPanelOptions): void {
   const track = el('select', { id: 'inject-track' }, ...TRACKS.map((t) => el('option', { value: t.number, text: trackLabel(t) })));
   const button = el('button', { type: 'button', id: 'inject', 'data-testid': 'inject', text: 'Inject and replay' });
   const error = el('div', { class: 'field-error', id: 'inject-error', 'aria-live': 'polite' });
-  const log = byId('scheduled-events');
-  const none = byId('event-log-empty');
   const field = (label: string, input: HTMLElement) => el('div', { class: 'field' }, el('label', { for: input.id, text: label }), input);
   const rows = { party: field('which side', party), size: field('size (0 = none, 1 = the most)', size), factor: field('power multiplied by', factor), actor: field('which actor', actor), track: field('which track', track) };
   root.append(el('p', { class: 'muted', text: 'Pause the run where something should happen, choose the event, and inject it: the run replays from the start with the event in the scenario, so the share link and exports reproduce it.' }),
@@ -78,9 +75,6 @@ export function instructorPanel({ state, run }: InstructorPanelOptions): void {
     party.replaceChildren(el('option', { value: '', text: 'both sides' }), ...s.parties.map((p) => el('option', { value: p.name, text: p.name })));
     actor.replaceChildren(...s.actors.map((a, j) => el('option', { value: j, text: `${a.name} (${trackName(trackOf(a.track))})` })));
     tick.max = String(s.ticks - 1);
-    const events = scheduledEvents(s);
-    log.replaceChildren(...events.map((e) => el('li', { text: `tick ${e.tick}: ${e.text}` })));
-    none.hidden = events.length > 0;
     showFields();
   }
   /** Follows the run: the tick field shows the tick the run has reached while it goes. */
