@@ -23,6 +23,19 @@ afterAll(async () => browser?.close());
 
 const open = (url = baseURL, context = browser.context) => openPage(context, url);
 
+/** Sets the ensemble size as a user would. */
+async function setRuns(page: Page, runs: number): Promise<void> {
+  await page.fill('#runs', String(runs));
+  await page.dispatchEvent('#runs', 'change');
+}
+
+/** Clicks `selector`, saves the download it starts as `dir/name`, and returns its text. */
+async function downloadText(page: Page, selector: string, file: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  await d.saveAs(file);
+  return readFileSync(file, 'utf8');
+}
+
 /** axe-core's violations on the page as it is now: "rule (impact): target…" per failing node. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
@@ -109,8 +122,7 @@ describe('the page for a student', () => {
     const chartTop = await page.$eval('[data-testid=escalation-chart]', (e) => e.getBoundingClientRect().top);
     expect(runTop).toBeLessThan(chartTop);
     expect(runTop).toBeLessThan(844);
-    await page.fill('#runs', '2');
-    await page.dispatchEvent('#runs', 'change');
+    await setRuns(page, 2);
     await page.fill('#variant-name', 'with all tracks');
     await page.click('[data-testid=compare-add]');
     await page.waitForSelector('[data-testid=summary-table] tbody tr[data-row^=variant]', { timeout: 120_000 });
@@ -163,17 +175,12 @@ describe('the page for a student', () => {
   it('instructor mode: a shock injected during a run replays from tick 0, shows on the curve and in the event list, and the share link reproduces the same bytes (equal to the CLI\'s)', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
-    await page.fill('#runs', '1');
-    await page.dispatchEvent('#runs', 'change');
+    await setRuns(page, 1);
     await page.evaluate(() => delete document.body.dataset.runState);
     await page.click('[data-testid=run]');
     await waitState(page, 'done');
     const dir = mkdtempSync(join(tmpdir(), 'detente-inject-'));
-    const download = async (selector: string, name: string) => {
-      const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      await d.saveAs(join(dir, name));
-      return readFileSync(join(dir, name), 'utf8');
-    };
+    const download = (selector: string, name: string) => downloadText(page, selector, join(dir, name));
     try {
       const before = await download('[data-testid=export-csv]', 'before.csv');
       // pause a new run part-way, as an instructor would, and inject at the tick it reached
@@ -231,17 +238,12 @@ describe('the page for a student', () => {
   it('model events: listed under the charts and marked on them, and the event log exported equals the CLI\'s --event-log for the same scenario, seed and runs, in CSV and JSON', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
-    await page.fill('#runs', '2');
-    await page.dispatchEvent('#runs', 'change');
+    await setRuns(page, 2);
     await page.evaluate(() => delete document.body.dataset.runState);
     await page.selectOption('[data-testid=scenario-select]', 'leaky-facilitator');
     await waitState(page, 'done');
     const dir = mkdtempSync(join(tmpdir(), 'detente-events-'));
-    const download = async (selector: string, name: string) => {
-      const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      await d.saveAs(join(dir, name));
-      return readFileSync(join(dir, name), 'utf8');
-    };
+    const download = (selector: string, name: string) => downloadText(page, selector, join(dir, name));
     try {
       await download('#download-scenario', 'scenario.json');
       const cli = (format: string) => {
