@@ -63,7 +63,7 @@ Options:
   -h, --help         show this help
 
 Examples:
-  detente sweep scenarios/experiments/track-two-timing.json --out sweeps/t2
+  detente sweep scenarios/experiments/track-mix-timing.json --out sweeps/track-mix
   detente sweep exp.json --out shard-3 --shard 3/8 --workers 4
   sbatch --array=0-7 --wrap 'npx detente sweep exp.json --out shard-$SLURM_ARRAY_TASK_ID --shard auto'
 

@@ -33,8 +33,6 @@ export interface SweepOptions {
   stderr: NodeJS.WriteStream;
   /** Aborting stops the sweep as Ctrl-C does: runs in flight are dropped, the rest kept. */
   signal?: AbortSignal;
-  /** Free memory to plan workers against (default: the machine's). */
-  freeBytes?: number;
 }
 
 /** How a sweep ended: its exit code, its runs, and where its time went (seconds). */
@@ -147,7 +145,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
     }
     todo.push({ id: id++, index: ref.point, point: p.point, values: p.values, replicate: ref.replicate });
   }
-  const budget = workerBudget(Math.max(1, Math.min(o.workers, todo.length)), plan.runBytes, o.freeBytes ?? freemem());
+  const budget = workerBudget(Math.max(1, Math.min(o.workers, todo.length)), plan.runBytes, freemem());
   if (budget.reason) o.stderr.write(`${label}: ${budget.reason}\n`);
   const what = `${design.points.length} point${design.points.length === 1 ? '' : 's'} × ${e.replicates} replicate${e.replicates === 1 ? '' : 's'}`;
   o.stderr.write(`${label}: ${what}${shard.count > 1 ? `, shard ${shard.index}/${shard.count} from ${shard.source}: ${total} runs` : ` = ${total} runs`}${done.size ? `, ${done.size} done before` : ''}${failed ? `, ${failed} of invalid points` : ''}; ${todo.length ? `${budget.workers} worker${budget.workers === 1 ? '' : 's'}` : 'nothing left to run'}\n`);
