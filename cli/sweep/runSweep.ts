@@ -13,7 +13,7 @@ import { describeInvalid, planSweep, type SweepPlan } from './planSweep';
 import { resolveExperiment } from './resolveExperiment';
 import type { ShardChoice } from './shard';
 import { manifestWith, ORDER_NOTE, readManifest, writeManifest, type Manifest, type ManifestHead } from './manifest';
-import { holdsSweep, SWEEP_FILES } from './sweepDir';
+import { holdsSweep, removeTemporaries, SWEEP_FILES } from './sweepDir';
 import { indexSweep, runKey, writeTables, type SweepIndex } from './sweepTables';
 import { workerBudget } from './workerBudget';
 import { runPool } from './workerPool';
@@ -71,6 +71,7 @@ function prepareOut(o: SweepOptions, plan: SweepPlan, shard: ShardChoice): Sweep
   }
   if (!statSync(out).isDirectory()) throw new InputError([`${out}: not a directory`]);
   if (!holdsSweep(out)) return undefined;
+  if (o.resume) removeTemporaries(out);
   if (!o.resume) {
     throw new InputError([`${out}: already holds a sweep; add --resume to complete it, or choose another --out`]);
   }
@@ -128,35 +129,43 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   const seriesFile = e.series ? open(SWEEP_FILES.series, headerLine(SERIES_COLUMNS)) : undefined;
   const failuresFile = open(SWEEP_FILES.failures, headerLine(FAILURES_COLUMNS));
 
-  // the shard's runs in run order, less those already done; invalid points fail at once
+  // the shard's runs in run order, less those already done; invalid points fail at once. Counted
+  // first, then handed to the pool lazily: a design of 10^6 points needs no list of its runs
   const invalid = new Map(plan.invalid.map((x) => [x.index, x.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`).join('; ')]));
-  const todo: WorkerTask[] = [];
   let total = 0;
   let failed = 0;
-  let id = 0;
+  let left = 0;
   for (const ref of runOrder(design.points.length, e.replicates, shard)) {
     total++;
     const p = design.points[ref.point];
     if (done.has(runKey(p.point, ref.replicate, e.replicates))) continue;
-    if (!plan.valid[ref.point]) {
+    if (plan.valid[ref.point]) left++;
+    else {
       failuresFile.append(failureLine({ point: p.point, replicate: ref.replicate, seed: plan.seeds[ref.replicate] }, `invalid point: ${invalid.get(ref.point)}`));
       failed++;
-      continue;
     }
-    todo.push({ id: id++, index: ref.point, point: p.point, values: p.values, replicate: ref.replicate });
   }
-  const budget = workerBudget(Math.max(1, Math.min(o.workers, todo.length)), plan.runBytes, freemem());
+  function* tasks(): Generator<WorkerTask> {
+    let id = 0;
+    for (const ref of runOrder(design.points.length, e.replicates, shard)) {
+      const p = design.points[ref.point];
+      if (plan.valid[ref.point] && !done.has(runKey(p.point, ref.replicate, e.replicates))) {
+        yield { id: id++, index: ref.point, point: p.point, values: p.values, replicate: ref.replicate };
+      }
+    }
+  }
+  const budget = workerBudget(Math.max(1, Math.min(o.workers, left)), plan.runBytes, freemem());
   if (budget.reason) o.stderr.write(`${label}: ${budget.reason}\n`);
   const what = `${design.points.length} point${design.points.length === 1 ? '' : 's'} × ${e.replicates} replicate${e.replicates === 1 ? '' : 's'}`;
-  o.stderr.write(`${label}: ${what}${shard.count > 1 ? `, shard ${shard.index}/${shard.count} from ${shard.source}: ${total} runs` : ` = ${total} runs`}${done.size ? `, ${done.size} done before` : ''}${failed ? `, ${failed} of invalid points` : ''}; ${todo.length ? `${budget.workers} worker${budget.workers === 1 ? '' : 's'}` : 'nothing left to run'}\n`);
+  o.stderr.write(`${label}: ${what}${shard.count > 1 ? `, shard ${shard.index}/${shard.count} from ${shard.source}: ${total} runs` : ` = ${total} runs`}${done.size ? `, ${done.size} done before` : ''}${failed ? `, ${failed} of invalid points` : ''}; ${left ? `${budget.workers} worker${budget.workers === 1 ? '' : 's'}` : 'nothing left to run'}\n`);
 
   const t1 = performance.now();
   const bar = progressBar(o.stderr, label);
   let finished = done.size + failed;
   bar.update(finished, total);
   let interrupted = false;
-  if (todo.length) {
-    const pool = runPool(todo[Symbol.iterator](), {
+  if (left) {
+    const pool = runPool(tasks(), {
       size: budget.workers,
       init: { base: resolved.base, experiment: e },
       onResult(r: WorkerResult) {

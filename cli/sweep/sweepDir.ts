@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files of a sweep's output directory. */
@@ -21,4 +21,13 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
+}
+
+/** Files `writeAtomic` left behind when a process died between writing and renaming. */
+export function removeTemporaries(dir: string): void {
+  const names = new Set<string>(Object.values(SWEEP_FILES));
+  for (const f of readdirSync(dir)) {
+    const m = /^(.*)\.[0-9]+\.tmp$/.exec(f);
+    if (m && names.has(m[1])) rmSync(join(dir, f), { force: true });
+  }
 }

@@ -110,10 +110,13 @@ describe('detente sweep', () => {
     const again = await mainIn(['sweep', TINY, '--out', WHOLE, '--workers', '1']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already holds a sweep; add --resume/);
+    // a file a process left when it died between writing a table and renaming it into place
+    writeFileSync(join(WHOLE, 'runs.csv.99999.tmp'), 'half a tab');
     const resumed = await mainIn(['sweep', TINY, '--out', WHOLE, '--resume']);
     expect(resumed.stderr).toMatch(/36 done before; nothing left to run/);
     expect(resumed.code).toBe(0);
     expect(tables(WHOLE)).toEqual(before);
+    expect(existsSync(join(WHOLE, 'runs.csv.99999.tmp'))).toBe(false);
   }, TIMEOUT);
 
   it('detente sweep --resume refuses a changed experiment, a changed base scenario, another version, another shard', async () => {
