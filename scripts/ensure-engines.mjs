@@ -4,8 +4,10 @@
 // runs as root on a machine with apt-get, it installs Debian's packages, as ensure-chromium.mjs
 // does for Chromium. It never fails: without the engines those tests are reported as skipped, with
 // the command below — unless DETENTE_REQUIRE_ENGINES=1 (.ci/run sets it), which makes them fail.
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { aptInstall, canAptInstall } from './aptInstall.mjs';
 
 /** Each engine's executables, and the Debian packages that provide them. */
 export const ENGINES = {
@@ -28,29 +30,18 @@ export function missingEngines() {
   return Object.entries(ENGINES).filter(([, e]) => !e.files.every(present)).map(([name]) => name);
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`;
-if (isMain) {
+// run as a script (npm test's pretest, .ci/run), not imported by the tests
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   let missing = missingEngines();
-  if (missing.length && process.platform === 'linux' && process.getuid?.() === 0) {
-    let aptGet = false;
+  if (missing.length && canAptInstall()) {
+    const packages = missing.flatMap((m) => ENGINES[m].packages);
+    process.stderr.write(`ensure-engines: installing Debian's ${packages.join(', ')} with apt-get (for the cluster tests)…\n`);
     try {
-      execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-      aptGet = true;
-    } catch {
-      // no apt-get
+      aptInstall(packages);
+    } catch (e) {
+      process.stderr.write(`ensure-engines: apt-get failed: ${e.message}\n`);
     }
-    if (aptGet) {
-      const packages = missing.flatMap((m) => ENGINES[m].packages);
-      process.stderr.write(`ensure-engines: installing Debian's ${packages.join(', ')} with apt-get (for the cluster tests)…\n`);
-      try {
-        const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-        execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-        execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
-      } catch (e) {
-        process.stderr.write(`ensure-engines: apt-get failed: ${e.message}\n`);
-      }
-      missing = missingEngines();
-    }
+    missing = missingEngines();
   }
   if (missing.length) {
     process.stderr.write(`ensure-engines: ${missing.join(' and ')} not installed: the cluster tests will be skipped. To run them: sudo ${INSTALL}\n`);
