@@ -133,6 +133,10 @@ describe('detente sweep', () => {
     const moved = copyExperiment('moved');
     const same = await mainIn(['sweep', moved, '--out', dir, '--resume']);
     expect(same.code).toBe(0);
+    // and the manifest's own experiment, its scenario inline, is the same experiment too
+    const inline = join(tmp, 'inline.json');
+    writeFileSync(inline, JSON.stringify(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).experiment));
+    expect((await mainIn(['sweep', inline, '--out', dir, '--resume'])).code).toBe(0);
     const shard = await mainIn(['sweep', TINY, '--out', dir, '--resume', '--shard', '1/2']);
     expect(shard.stderr).toMatch(/cannot resume: it holds shard 0\/1, not 1\/2/);
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
