@@ -23,7 +23,7 @@ import type { WorkerResult, WorkerTask } from './workerProtocol';
 export interface SweepOptions {
   experimentFile: string;
   out: string;
-  /** Worker threads (default: the machine's available parallelism). */
+  /** Worker threads to ask for (fewer if their runs would not fit in free memory). */
   workers: number;
   shard?: ShardChoice;
   /** Complete the sweep already in `out` (or start one if there is none). */
@@ -71,10 +71,7 @@ function prepareOut(o: SweepOptions, plan: SweepPlan, shard: ShardChoice): Sweep
   }
   if (!statSync(out).isDirectory()) throw new InputError([`${out}: not a directory`]);
   if (!holdsSweep(out)) return undefined;
-  if (o.resume) removeTemporaries(out);
-  if (!o.resume) {
-    throw new InputError([`${out}: already holds a sweep; add --resume to complete it, or choose another --out`]);
-  }
+  if (!o.resume) throw new InputError([`${out}: already holds a sweep; add --resume to complete it, or choose another --out`]);
   const m = readManifest(out);
   const problems: string[] = [];
   if (m.detente !== VERSION) problems.push(`it was made by Détente ${m.detente}, this is ${VERSION}: results would mix two versions of the model`);
@@ -82,6 +79,7 @@ function prepareOut(o: SweepOptions, plan: SweepPlan, shard: ShardChoice): Sweep
   const was = m.shard ?? WHOLE;
   if (was.index !== shard.index || was.count !== shard.count) problems.push(`it holds shard ${was.index}/${was.count}, not ${shard.index}/${shard.count}`);
   if (problems.length) throw new InputError(problems.map((p) => `${out}: cannot resume: ${p}`));
+  removeTemporaries(out);
   return indexSweep([out], plan.resolved.experiment);
 }
 
@@ -202,19 +200,17 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
 
   const t2 = performance.now();
   const index = indexSweep([out], e);
-  if (interrupted) {
-    const m = manifestWith(head, { shard: shardRecord, state: 'stopped', index });
-    writeManifest(out, m);
-    o.stderr.write(`${label}: interrupted: ${m.counts.done} of ${m.counts.runs} runs done${m.counts.failed ? `, ${m.counts.failed} failed` : ''}, kept in ${out}; run again with --resume to complete it\n`);
-    return { code: EXIT.interrupted, counts: m.counts, workers: budget.workers, seconds: { setup: (t1 - t0) / 1000, runs: (t2 - t1) / 1000, finish: (performance.now() - t2) / 1000 } };
-  }
-  writeTables(index, out, e, { parquet: { createdBy: `Détente ${VERSION}` } });
-  const m = manifestWith(head, { shard: shardRecord, state: 'complete', index });
+  // Parquet only once every run of the shard was attempted
+  if (!interrupted) writeTables(index, out, e, { parquet: { createdBy: `Détente ${VERSION}` } });
+  const m = manifestWith(head, { shard: shardRecord, state: interrupted ? 'stopped' : 'complete', index });
   writeManifest(out, m);
-  o.stderr.write(`${label}: wrote ${out}: ${m.counts.done} of ${m.counts.runs} runs done${m.counts.failed ? `, ${m.counts.failed} failed (see ${join(out, SWEEP_FILES.failures)})` : ''}\n`);
+  const c = m.counts;
+  o.stderr.write(interrupted
+    ? `${label}: interrupted: ${c.done} of ${c.runs} runs done${c.failed ? `, ${c.failed} failed` : ''}, kept in ${out}; run again with --resume to complete it\n`
+    : `${label}: wrote ${out}: ${c.done} of ${c.runs} runs done${c.failed ? `, ${c.failed} failed (see ${join(out, SWEEP_FILES.failures)})` : ''}\n`);
   return {
-    code: m.counts.failed ? EXIT.runsFailed : EXIT.ok,
-    counts: m.counts, workers: budget.workers,
+    code: interrupted ? EXIT.interrupted : c.failed ? EXIT.runsFailed : EXIT.ok,
+    counts: c, workers: budget.workers,
     seconds: { setup: (t1 - t0) / 1000, runs: (t2 - t1) / 1000, finish: (performance.now() - t2) / 1000 },
   };
 }
