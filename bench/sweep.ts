@@ -77,7 +77,7 @@ async function sweep(workers: number, file: string, dir: string) {
 
 /** Runs the sweep bench, prints its table, saves its JSON, and returns the figures. */
 export async function benchSweep(o: { replicates?: number } = {}) {
-  const replicates = o.replicates ?? 6;
+  const replicates = o.replicates ?? 12;
   const dir = mkdtempSync(join(tmpdir(), 'detente-bench-sweep-'));
   try {
     const file = join(dir, 'experiment.json');
