@@ -1,4 +1,4 @@
-import type { Columns } from './observe';
+import type { Columns } from './observe/observe';
 
 /**
  * NaN or Infinity must never reach results. The model keeps its state finite for every valid

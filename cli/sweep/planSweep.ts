@@ -1,6 +1,6 @@
 import { buildDesign, type Design } from '../../sim/experiments/design';
 import { pointScenario } from '../../sim/experiments/pointScenario';
-import { estimateMemory, replicateSeed, type ValidationIssue } from '../../sim/index';
+import { estimateRun, replicateSeed, type ValidationIssue } from '../../sim/index';
 import type { ResolvedExperiment } from './resolveExperiment';
 
 /** A design point whose scenario is invalid, with every problem. */
@@ -18,7 +18,7 @@ export interface SweepPlan {
   invalid: InvalidPoint[];
   /** Per design index: whether its scenario is valid. */
   valid: Uint8Array;
-  /** The largest memory one run of a valid point needs, in bytes (estimateMemory). */
+  /** The largest memory one run of a valid point needs, in bytes (estimateRun, without model events). */
   runBytes: number;
   /** Replicate r's seed at every point (common random numbers). */
   seeds: number[];
@@ -38,7 +38,7 @@ export function planSweep(resolved: ResolvedExperiment): SweepPlan {
     const s = pointScenario(resolved.base, e, p.values);
     if (s.ok) {
       valid[index] = 1;
-      runBytes = Math.max(runBytes, estimateMemory(s.scenario).bytes);
+      runBytes = Math.max(runBytes, estimateRun(s.scenario, { eventRuns: 0 }).bytes);
     } else {
       invalid.push({ index, point: p.point, issues: s.issues });
     }

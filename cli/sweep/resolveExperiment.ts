@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ExperimentData } from '../../sim/experiments/experiment';
-import { validateScenario, type ScenarioData } from '../../sim/index';
+import { canonicalJSON, scenarioHash, sha256, validateScenario, type ScenarioData } from '../../sim/index';
 import { InputError } from '../command';
 import { loadExperiment } from '../loadExperiment';
 import { readJSON } from '../loadScenario';
-import { canonicalJSON, scenarioHash } from '../scenarioHash';
 
 /** An experiment ready to sweep: validated, its base scenario read and validated, and hashed. */
 export interface ResolvedExperiment {
@@ -35,7 +33,7 @@ const withoutSchema = <T extends object>(x: T): Omit<T, '$schema'> => {
 /** The hash of a resolved experiment (see ResolvedExperiment.experimentHash). */
 export function experimentHash(experiment: ExperimentData, baseScenario: ScenarioData): string {
   const content = { ...withoutSchema(experiment), scenario: withoutSchema(baseScenario) };
-  return createHash('sha256').update(canonicalJSON(content)).digest('hex');
+  return sha256(canonicalJSON(content));
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { Columns } from '../observe';
+import type { Columns } from '../observe/observe';
 import type { ScenarioData } from '../scenario/schema';
 import type { ValidationIssue } from '../scenario/validate';
 import type { Signing } from '../state';
-import { summarizeRun } from '../run';
-import type { RunSummary } from '../summary';
+import { summarizeRun, type RunSummary } from '../summary';
 import { metricName, type MetricData } from './experiment';
 
 /*
@@ -78,14 +77,14 @@ const cell = (x: number | null): number | null => (x !== null && Number.isFinite
 /**
  * The metrics of a finished run, in the order asked: numbers, or null where a metric is
  * undefined for the run (timeToDeescalation of a run that never de-escalated, relapse10y without
- * an observable first settlement).
+ * an observable first settlement). The run's summary is computed from its columns unless given.
  */
 export function runMetrics(
   scenario: ScenarioData,
-  run: { columns: Columns; signings: ReadonlyArray<Readonly<Signing>> },
+  run: { columns: Columns; signings: ReadonlyArray<Readonly<Signing>>; summary?: RunSummary },
   metrics: readonly MetricData[],
 ): Array<number | null> {
-  const finished: FinishedRun = { scenario, ...run, summary: summarizeRun(scenario, run.columns) };
+  const finished: FinishedRun = { scenario, ...run, summary: run.summary ?? summarizeRun(scenario, run.columns) };
   return metrics.map((m) => cell(typeof m === 'string'
     ? NAMED[m](finished)
     : columnStat(run.columns.data[m.column], run.columns.rows, m.stat)));

@@ -1,4 +1,4 @@
-import { columnNames } from '../observe';
+import { columnNames } from '../observe/observedColumns';
 import { applyOverrides, OverrideError, type Override } from '../scenario/overrides';
 import type { ScenarioData } from '../scenario/schema';
 import { validateScenario, type ValidationIssue } from '../scenario/validate';

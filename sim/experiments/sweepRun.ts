@@ -1,5 +1,5 @@
 import { assertFinite } from '../assertFinite';
-import { run } from '../run';
+import { openRun } from '../session';
 import type { ScenarioData } from '../scenario/schema';
 import type { ExperimentData } from './experiment';
 import { runMetrics, seriesRows } from './metrics';
@@ -14,17 +14,20 @@ export interface SweepRunResult {
 
 /**
  * Runs replicate `replicate` of a point's scenario — the run `detente run` makes as its run
- * `replicate`, with seed replicateSeed(scenario.seed, replicate) — and keeps its metrics and series.
- * Throws if the run fails (or would write a non-finite number).
+ * `replicate`, with seed replicateSeed(scenario.seed, replicate): one run session, advanced to the
+ * end without collecting model events — and keeps its metrics and series. Throws if the run fails
+ * (or would write a non-finite number).
  */
 export function sweepRun(scenario: ScenarioData, replicate: number, e: Pick<ExperimentData, 'metrics' | 'series'>): SweepRunResult {
-  const res = run(scenario, { run: replicate });
-  assertFinite(res.columns, replicate);
-  const metrics = runMetrics(scenario, { columns: res.columns, signings: res.state.signings }, e.metrics);
-  if (!e.series) return { seed: res.seed, metrics };
-  const rows = seriesRows(res.columns.rows, e.series.every);
-  const pick = (name: string) => Float64Array.from(rows, (r) => res.columns.data[name][r]);
+  const session = openRun(scenario, { run: replicate, events: false });
+  session.advance();
+  const cols = session.columns;
+  assertFinite(cols, replicate);
+  const metrics = runMetrics(scenario, { columns: cols, signings: session.state.signings, summary: session.summary() }, e.metrics);
+  if (!e.series) return { seed: session.seed, metrics };
+  const rows = seriesRows(cols.rows, e.series.every);
+  const pick = (name: string) => Float64Array.from(rows, (r) => cols.data[name][r]);
   const columns: Record<string, Float64Array> = {};
   for (const c of e.series.columns) columns[c] = pick(c);
-  return { seed: res.seed, metrics, series: { ticks: pick('tick'), columns } };
+  return { seed: session.seed, metrics, series: { ticks: pick('tick'), columns } };
 }
