@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,51 +26,21 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function uidOf(user: string): { uid: number; gid: number } {
-  return { uid: Number(execFileSync('id', ['-u', user], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', user], { encoding: 'utf8' })) };
-}
-
 /**
- * Munge, which Slurm authenticates with: a key if there is none, and the daemon if it is not
- * running. Returns a stop for a daemon started here (by its own pid), or nothing.
- */
-function ensureMunge(): (() => void) | undefined {
-  const munge = uidOf('munge');
-  if (!existsSync('/etc/munge/munge.key')) {
-    writeFileSync('/etc/munge/munge.key', randomBytes(1024), { mode: 0o400 });
-    chownSync('/etc/munge/munge.key', munge.uid, munge.gid);
-  }
-  mkdirSync('/run/munge', { recursive: true });
-  chownSync('/run/munge', munge.uid, munge.gid);
-  try {
-    execFileSync('pgrep', ['-x', 'munged'], { stdio: 'ignore' });
-    return undefined; // already running: someone else's to stop
-  } catch {
-    // not running
-  }
-  execFileSync('su', ['-s', '/bin/sh', 'munge', '-c', '/usr/sbin/munged'], { stdio: 'ignore' });
-  const pidFile = '/run/munge/munged.pid';
-  return () => {
-    if (existsSync(pidFile)) {
-      try {
-        process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-  };
-}
-
-/**
- * Starts slurmctld and slurmd in the foreground (as children of this process, so they are
- * stopped by their own pids) with a configuration in a temporary folder, free ports, and this
- * machine as the one node; resolves once the node is idle. The recipe of TOOLCHAIN's Slurm notes.
+ * Starts a private munge daemon and slurmctld and slurmd, all in the foreground (children of this
+ * process, so they are stopped by their own pids), with a configuration in a temporary folder, a
+ * munge key and socket of their own, free ports, and this machine as the one node; resolves once
+ * the node is idle. Nothing is shared with the machine's own munge or with another test run's
+ * cluster, so two runs of the tests at once do not stop each other's daemons.
  */
 export async function startSlurm(): Promise<Slurm> {
-  const stopMunge = ensureMunge();
   const dir = mkdtempSync(join(tmpdir(), 'detente-slurm-'));
+  // the jobs (root, like the daemons) reach the socket through this folder
+  chmodSync(dir, 0o711);
   mkdirSync(join(dir, 'ctld'));
   mkdirSync(join(dir, 'd'));
+  const socket = join(dir, 'munge.socket');
+  writeFileSync(join(dir, 'munge.key'), randomBytes(1024), { mode: 0o400 });
   const host = hostname().split('.')[0];
   const [ctldPort, dPort] = [await freePort(), await freePort()];
   const conf = join(dir, 'slurm.conf');
@@ -80,31 +50,46 @@ export async function startSlurm(): Promise<Slurm> {
     `SlurmctldPort=${ctldPort}`, `SlurmdPort=${dPort}`, 'ProctrackType=proctrack/linuxproc', 'TaskPlugin=task/none',
     'SelectType=select/cons_tres', 'SelectTypeParameters=CR_Core', 'ReturnToService=2', 'MpiDefault=none',
     'JobAcctGatherType=jobacct_gather/none', 'AccountingStorageType=accounting_storage/none',
-    `SlurmctldLogFile=${dir}/ctld.log`, `SlurmdLogFile=${dir}/d.log`,
+    `SlurmctldLogFile=${dir}/ctld.log`, `SlurmdLogFile=${dir}/d.log`, `AuthInfo=socket=${socket}`,
     `NodeName=${host} CPUs=${execFileSync('nproc', { encoding: 'utf8' }).trim()} RealMemory=1000 State=UNKNOWN`,
     'PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP', '',
   ].join('\n'));
   const env = { ...process.env, SLURM_CONF: conf };
   const daemons: ChildProcess[] = [];
-  const start = (bin: string) => {
+  const start = (bin: string, args: string[]) => {
     const log = openSync(join(dir, `${bin}.out`), 'a');
-    const child = spawn(`/usr/sbin/${bin}`, ['-D'], { env, stdio: ['ignore', log, log] });
+    const child = spawn(`/usr/sbin/${bin}`, args, { env, stdio: ['ignore', log, log] });
     daemons.push(child);
   };
+  // slurm first, then munge, which slurm needs to say goodbye
+  const stopAll = (which: ChildProcess[]) => Promise.all(which.map((d) => new Promise<void>((resolve) => {
+    if (d.exitCode !== null || d.signalCode !== null) return resolve();
+    d.once('exit', () => resolve());
+    d.kill('SIGTERM');
+    setTimeout(() => d.kill('SIGKILL'), 10_000).unref();
+  })));
+  // should the test process end without stopping them (a timeout, say), the daemons go with it
+  const killLeft = () => {
+    for (const d of daemons) if (d.exitCode === null && d.signalCode === null) d.kill('SIGKILL');
+  };
+  process.once('exit', killLeft);
   const stop = async () => {
-    await Promise.all(daemons.map((d) => new Promise<void>((resolve) => {
-      if (d.exitCode !== null || d.signalCode !== null) return resolve();
-      d.once('exit', () => resolve());
-      d.kill('SIGTERM');
-      setTimeout(() => d.kill('SIGKILL'), 10_000).unref();
-    })));
-    stopMunge?.();
+    await stopAll(daemons.slice(1));
+    await stopAll(daemons.slice(0, 1));
+    process.removeListener('exit', killLeft);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    start('slurmctld');
+    // --force: munged runs as root here, its files in a root-owned temporary folder
+    start('munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${join(dir, 'munge.key')}`, `--pid-file=${join(dir, 'munged.pid')}`,
+      `--log-file=${join(dir, 'munged.log')}`, `--seed-file=${join(dir, 'munged.seed')}`, '--num-threads=10']);
+    for (let i = 0; !existsSync(socket); i++) {
+      if (i > 100) throw new Error(`munged did not create its socket:\n${existsSync(join(dir, 'munged.out')) ? readFileSync(join(dir, 'munged.out'), 'utf8') : ''}`);
+      await sleep(100);
+    }
+    start('slurmctld', ['-D']);
     await sleep(500);
-    start('slurmd');
+    start('slurmd', ['-D']);
     for (let i = 0; ; i++) {
       let state = '';
       try {
