@@ -17,6 +17,7 @@ import { contagionStep } from './contagionStep';
 import { buildAgentObjects, objectContagionStep } from './objectContagion';
 import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
 import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
+import { benchSweep } from './sweep';
 
 const TARGET_FULL = 20e6;
 const TARGET_CONTAGION = 30e6;
@@ -247,3 +248,5 @@ writeFileSync(file, JSON.stringify({
   results, peaks,
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);
+
+await benchSweep();

@@ -2,6 +2,7 @@ import { InputError, parseCommandArgs, UsageError, type CommandIO } from './comm
 import { commands } from './commands/index';
 // the version alone, from its own small module: --help and --version answer without loading the model
 import { VERSION } from '../sim/version';
+import { EXIT } from './exitCodes';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -16,17 +17,14 @@ Options:
   -h, --help      show this help (detente <command> --help for a command's)
   -V, --version   print Détente's version
 
-Exit codes: 0 ok, 1 bad input or output, 2 usage error, 3 a claim failed, 4 some runs
-failed, 70 internal error, 130 interrupted.
+Exit codes: 0 ok, 1 bad input or output, 2 usage error, 3 a claim failed,
+4 some runs failed, 70 internal error, 130 interrupted.
 `;
 }
 
-/** Exit code of a bug in Détente itself (EX_SOFTWARE of sysexits.h), kept apart from bad input. */
-const EXIT_INTERNAL = 70;
-
 /**
  * The command line: dispatches to a command and maps errors to exit codes (1 bad input, 2 usage,
- * 70 internal error).
+ * 70 internal error; see exitCodes.ts).
  * Resolves to the exit code; never calls process.exit, so stdout drains before Node quits.
  */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
@@ -60,14 +58,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`detente ${cmd.name}: ${e.message}\nRun "detente ${cmd.name} --help" for usage.\n`);
-      return 2;
+      return EXIT.usage;
     }
     if (e instanceof InputError) {
       io.stderr.write(e.lines.map((l) => `${l}\n`).join(''));
-      return 1;
+      return EXIT.input;
     }
     io.stderr.write(`detente ${cmd.name}: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return EXIT_INTERNAL;
+    return EXIT.internal;
   }
 }
 

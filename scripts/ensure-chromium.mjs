@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes sure a Chromium exists for the browser tests, and says where: it prints the path on stdout.
 // Browser tests are never skipped silently: without a browser this exits non-zero and says how to get one.
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { aptInstall, canAptInstall } from './aptInstall.mjs';
 
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'].filter(Boolean);
 
@@ -19,20 +19,10 @@ function find() {
 }
 
 let found = find();
-if (!found && process.platform === 'linux' && process.getuid?.() === 0) {
-  let aptGet = false;
-  try {
-    execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-    aptGet = true;
-  } catch {
-    // no apt-get
-  }
-  if (aptGet) {
-    process.stderr.write('ensure-chromium: no Chromium found; installing Debian\'s chromium with apt-get (for the browser tests)…\n');
-    execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    found = find();
-  }
+if (!found && canAptInstall()) {
+  process.stderr.write('ensure-chromium: no Chromium found; installing Debian\'s chromium with apt-get (for the browser tests)…\n');
+  aptInstall(['chromium']);
+  found = find();
 }
 if (!found) {
   process.stderr.write([

@@ -1,4 +1,5 @@
 import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
+import { assertFinite } from '../../sim/assertFinite';
 // what the help names, from small modules: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
 import { EVENT_LOG_COLUMNS, eventLogFormat, type EventLogFormat } from '../../sim/observe/eventLog';
@@ -18,26 +19,11 @@ const TRACK_COLUMNS = `${powerBaseColumn(POWER_BASE_TRACKS[0])}…${powerBaseCol
 /** Rows formatted per write of CSV output. */
 const CSV_ROWS_PER_WRITE = 4096;
 
-
 /** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
 function columnsJSON(cols: Columns): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const n of cols.names) out[n] = Array.from(cols.data[n].subarray(0, cols.rows));
   return out;
-}
-
-/**
- * NaN or Infinity must never reach results. The model keeps its state finite for every valid
- * scenario; should it ever fail to, the run stops here with the place named rather than writing
- * a non-number into the data.
- */
-function assertFinite(cols: Columns, run: number): void {
-  for (const n of cols.names) {
-    const col = cols.data[n];
-    for (let t = 0; t < cols.rows; t++) {
-      if (!Number.isFinite(col[t])) throw new Error(`run ${run}: column ${n} is ${col[t]} at row ${t} (tick ${cols.data.tick[t]}); the model should never produce this`);
-    }
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-/** Experiments: the experiment format, designs, and their analyses (pure: no Node APIs, so the web app can use them too). */
+/** Experiments: the experiment format, designs, their analyses, and what a sweep runs and records (pure: no Node APIs, so the web app can use them too). */
 export { Experiment, Factor, Design as DesignSchema, Metric, validateExperiment, formatIssues, metricName, designSize, METRIC_NAMES, COLUMN_STATS, RESERVED_COLUMNS, MAX_POINTS, MAX_FACTORS, SOBOL_MAX_FACTORS, type ExperimentData, type ExperimentInput, type FactorData, type DesignData, type MetricData } from './experiment';
 export { buildDesign, type Design, type DesignPoint, type MorrisLayout } from './design';
 export { factorValue, gridValues } from './factorValue';
@@ -12,3 +12,9 @@ export type { MorrisIndex } from './morrisAnalysis';
 export type { SobolIndex } from './sobolAnalysis';
 export type { PrimBox, TrajectoryStep, Limit } from './prim';
 export { designCSV } from './designCSV';
+export { pointOrder, runOrder, type RunRef, type Shard } from './runOrder';
+export { relapsedWithin, relapse10y, RELAPSE_YEARS, columnStat, runMetrics, seriesRows, outputIssues } from './metrics';
+export { pointScenario, type PointExperiment, type PointScenario } from './pointScenario';
+export { sweepRun, type SweepRunResult } from './sweepRun';
+export { runsColumns, SERIES_COLUMNS, FAILURES_COLUMNS, headerLine, runLine, seriesLines, failureLine, parseLine, numberCell, type RunKey, type Series } from './sweepTable';
+export { parquetTable, GROUP_ROWS, type ParquetColumn, type ParquetType, type ParquetCell, type ParquetTable } from './parquetTable';

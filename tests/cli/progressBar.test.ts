@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressBar } from '../../cli/progressBar';
 
 function stream(isTTY: boolean) {
@@ -28,5 +28,23 @@ describe('progressBar', () => {
     expect(writes.slice(0, 3).map(filled)).toEqual([0, 15, 30]);
     expect(writes[1]).toContain(' 2/4 ');
     expect(writes[3]).toBe('\r\x1b[K');
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('progressBar shows the time left at the pace so far, once some work is done', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { writes, s } = stream(true);
+    const bar = progressBar(s, 'runs');
+    bar.update(0, 10);
+    expect(writes[0]).not.toContain('ETA');
+    vi.setSystemTime(4_000);
+    bar.update(2, 10); // 2 runs in 4 s: 8 more take 16 s
+    expect(writes[1]).toContain(' 2/10 4.0 s, ETA 16.0 s');
+    vi.setSystemTime(100_000);
+    bar.update(4, 10);
+    expect(writes[2]).toContain(' 4/10 1 min 40 s, ETA 2 min 30 s');
+    bar.update(10, 10);
+    expect(writes[3]).not.toContain('ETA');
   });
 });
