@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          globalSetup: ['tests/helpers/bundleSetup.ts'],
           environment: 'node',
           // a time limit against hangs, not a speed target (those live in bench/): some ensemble
           // tests take seconds, and several times that on a loaded machine

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, integerFlag, UsageError, type Command } from '../command';
+import { ROOT } from '../root';
 
-const LIBRARY = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+const LIBRARY = fileURLToPath(new URL('scenarios', ROOT));
 
 /** `detente claims`: runs MODEL.md §9's claims as ensemble experiments and prints the table. */
 export const claims: Command = {

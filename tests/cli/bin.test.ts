@@ -1,14 +1,18 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { staleness } from '../../cli/bundle.mjs';
 import { replicateSeed } from '../../sim/index';
 import { detente, parseCSV, ROOT, SCENARIO, SMALL } from './helpers/detente';
 
-// These spawn the real bin, node cli/detente.mjs, as a user would. Each start that loads the
-// model costs a second or more, so these cover what only a real process shows (the bootstrap,
-// exit codes, the two streams, determinism across processes) and tests/cli/commands/ covers the
-// rest in process.
+// These spawn the real bin, node cli/detente.mjs, as a user would: it runs the bundle
+// (bundle/detente.mjs, rebuilt from the sources when they are newer; tests/cli/bundle.test.ts).
+// They cover what only a real process shows (the bootstrap, exit codes, the two streams,
+// determinism across processes, the bundled code itself) and tests/cli/commands/ covers the rest
+// in process, from the sources.
 const TIMEOUT = 60_000;
 const TICKS = 6;
 const small = (...more: string[]) => ['run', SCENARIO, '--ticks', String(TICKS), ...SMALL, ...more];
@@ -72,5 +76,26 @@ describe.concurrent('cli/detente.mjs', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/^\s+run\s/m);
     expect(h.stdout).toMatch(/^\s+validate\s/m);
+  }, TIMEOUT);
+
+  it('the bin runs the bundle built from the current sources, and its CSV of the default scenario matches the determinism fixture', async () => {
+    const out = await detente(['run', SCENARIO, '--seed', '1', '--runs', '3']);
+    expect(out.code).toBe(0);
+    expect(staleness()).toBeUndefined();
+    const want = readFileSync(join(ROOT, 'tests/fixtures/determinism/intrastate-conflict.csv.sha256'), 'utf8').trim();
+    expect(createHash('sha256').update(out.stdout).digest('hex')).toBe(want);
+  }, TIMEOUT);
+
+  it('the sources through tsx (npm run detente:dev, cli/dev.mjs) give the same output as the bin', async () => {
+    const dev = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['cli/dev.mjs', ...small('--seed', '9', '--runs', '3')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: TIMEOUT }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    });
+    expect(dev).toBe((await ensemble).stdout);
+  }, TIMEOUT);
+
+  it('detente claims finds the scenario library from the bundle', async () => {
+    const out = await detente(['claims', '--only', 'C8', '--runs', '2', '--population', '200', '--json']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).results.map((r: { id: string }) => r.id)).toEqual(['C8']);
   }, TIMEOUT);
 });
