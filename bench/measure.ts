@@ -12,7 +12,8 @@ export interface Measurement {
   cpuSamples: number[];
 }
 
-function median(samples: number[]): number {
+/** The median of `samples` (unsorted; left as they are). */
+export function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;

@@ -1,30 +1,40 @@
 /**
- * `npm run bench`: the speed and memory figures of issue 2 (Speed), measured in one run so their
- * ratios are fair — whole-model agent-updates per second at 10^4, 10^5 and 10^6 agents, the bare
- * contagion kernel, an object-per-agent version of that kernel, state-building time and bytes per
- * agent, the cost of collecting model events, and the memory estimate against measured peaks —
- * printed beside the targets, and saved as JSON in bench/results/.
- * Options: --sizes 1e4,1e5,1e6  --reps 7  --no-objects (skip the object-per-agent kernel)
- * --no-memory (skip the peak-memory cases).
+ * `npm run bench`: Détente's speed and memory, measured in one run so their ratios are fair, and
+ * printed beside the goals — the model (whole-model agent-updates per second, the bare contagion
+ * kernel, an object-per-agent kernel, bytes per agent and per tie), the machine's limit (the same
+ * population pass in C), peer frameworks (the contagion step in AgentScript and flocc), the
+ * command line's start-up, the memory estimate against measured peaks, and a sweep's runs per second
+ * on 1 and all cores (sweep.ts). Results are also saved as JSON in bench/results/.
+ * Options: --sizes 1e4,1e5,1e6  --reps 7  --peer-sizes 1e4,1e5,1e6  --startup-reps 7
+ *          --no-objects  --no-limit  --no-peers  --no-startup  --no-memory
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { openRun, parseScenario, type RunSession, type ScenarioData, type SimState } from '../sim/index';
-import { contagionStep } from './contagionStep';
-import { buildAgentObjects, objectContagionStep } from './objectContagion';
-import { measure, summarizeRates, timeOnce, type Measurement } from './measure';
+import { compileLimit, GCC_FLAGS, measureLimit, type LimitResult } from './limit/limit';
+import type { Measurement } from './measure';
 import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
+import { gc, kernelTerms, measureModel, scenarioOf, UPDATES_PER_SAMPLE, type SizeResult } from './model';
+import { measurePeers, PEERS, type PeerResult } from './peers/measurePeers';
+import { measureStartup, startupCases, type StartupResult } from './startup';
 import { benchSweep } from './sweep';
+import { createSimulation } from '../sim/index';
 
-const TARGET_FULL = 20e6;
-const TARGET_CONTAGION = 30e6;
-const TARGET_BYTES_AGENT = 64;
-const TARGET_BYTES_EDGE = 8;
-/** The memory estimate should be within 25 % of the measured peak. */
-const TARGET_ESTIMATE = 0.25;
+/** Goals, in agent-updates per second unless named otherwise. */
+const GOALS = {
+  fullModel: { 1e4: 40e6, 1e6: 30e6 } as Record<number, number>,
+  contagion: 30e6,
+  bytesPerAgent: 64,
+  bytesPerEdge: 8,
+  /** Détente's population pass as a share of C's, at 10^4 and 10^6. */
+  shareOfC: 0.5,
+  /** Whole model ÷ each framework's bare contagion step. */
+  peers: { agentscript: 20, flocc: 100 } as Record<string, number>,
+  versionSeconds: 0.1,
+  defaultRunSeconds: 0.3,
+  /** The memory estimate within this share of the measured peak. */
+  estimate: 0.25,
+};
 /** Runs whose peak memory is measured in a fresh process each, against estimateRun. */
 const PEAK_CASES: PeakCase[] = [
   { label: '10^6 agents, degree 8, 24 ticks', agents: 1e6, degree: 8, ticks: 24 },
@@ -32,148 +42,68 @@ const PEAK_CASES: PeakCase[] = [
   { label: '2·10^4 agents, 10^6 listed edges', agents: 2e4, edges: 1e6, ticks: 24 },
   { label: 'mean-field, 2·10^6 ticks', agents: 2, meanfield: true, ticks: 2e6 },
 ];
-/** Ticks run before timing, so every track actor of the default scenario has started (the last at 48). */
-const WARM_TICKS = 48;
-/** Agent-updates per timed sample: enough for ~0.2 s at the target speed. */
-const UPDATES_PER_SAMPLE = 4e6;
+/** Population passes compared bit for bit with C, and contagion steps with each framework. */
+const CHECK_STEPS = 5;
 
 const { values: opts } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1e4,1e5,1e6' },
     reps: { type: 'string', default: '7' },
+    'peer-sizes': { type: 'string', default: '1e4,1e5,1e6' },
+    'startup-reps': { type: 'string', default: '7' },
     'no-objects': { type: 'boolean', default: false },
+    'no-limit': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    'no-startup': { type: 'boolean', default: false },
     'no-memory': { type: 'boolean', default: false },
   },
 });
-const sizes = opts.sizes.split(',').map(Number);
+const list = (s: string) => s.split(',').map(Number);
+const sizes = list(opts.sizes);
+const peerSizes = opts['no-peers'] ? [] : list(opts['peer-sizes']);
 const reps = Number(opts.reps);
-if (sizes.some((n) => !(n >= 2) || !Number.isInteger(n)) || !(reps >= 1)) {
-  console.error('bench: --sizes takes whole numbers ≥ 2 separated by commas, --reps a number ≥ 1');
+const startupReps = Number(opts['startup-reps']);
+if ([...sizes, ...peerSizes].some((n) => !(n >= 2) || !Number.isInteger(n)) || !(reps >= 1) || !(startupReps >= 1)) {
+  console.error('bench: --sizes and --peer-sizes take whole numbers ≥ 2 separated by commas, --reps and --startup-reps a number ≥ 1');
   process.exit(2);
-}
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-const base = JSON.parse(readFileSync(new URL('../scenarios/intrastate-conflict.json', import.meta.url), 'utf8'));
-
-/** The default scenario with `n` agents split evenly, on a small world of degree 8. */
-function scenarioOf(n: number): ScenarioData {
-  const s = structuredClone(base);
-  s.parties[0].population = Math.ceil(n / 2);
-  s.parties[1].population = Math.floor(n / 2);
-  s.network = { ...s.network, type: 'smallWorld', degree: 8 };
-  return parseScenario(s);
-}
-
-interface Bytes { perAgent: number; perEdge: number; agentArrays: Record<string, number>; edgeArrays: Record<string, number>; other: number }
-
-/** Bytes of the typed arrays a run holds (state, the context's buffers, CSR), by per-agent and per-edge arrays. */
-function typedBytes(sim: RunSession): Bytes {
-  const { state, ctx } = sim;
-  const n = state.partyStart[2];
-  const arrays: Record<string, ArrayBufferView> = {};
-  for (const [k, v] of Object.entries(state)) if (ArrayBuffer.isView(v)) arrays[k] = v;
-  // the run's scratch buffers
-  for (const [k, v] of Object.entries(ctx.scratch)) if (ArrayBuffer.isView(v)) arrays[`scratch.${k}`] = v;
-  const agentArrays: Record<string, number> = {};
-  const edgeArrays: Record<string, number> = {};
-  let other = 0;
-  for (const [k, v] of Object.entries(arrays)) {
-    const length = (v as unknown as { length: number }).length;
-    if (k === 'col' || k === 'weight') edgeArrays[k] = v.byteLength;
-    else if (length >= n) agentArrays[k] = v.byteLength;
-    else other += v.byteLength;
-  }
-  const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  return { perAgent: sum(agentArrays) / n, perEdge: sum(edgeArrays) / state.col.length, agentArrays, edgeArrays, other };
-}
-
-function heap(): { heapUsed: number; arrayBuffers: number; rss: number } {
-  gc();
-  const m = process.memoryUsage();
-  return { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss };
-}
-
-interface SizeResult {
-  agents: number;
-  edges: number;
-  buildSeconds: number;
-  full: Measurement;
-  /** The same run session without model events. */
-  quiet: Measurement;
-  contagion: Measurement;
-  objects?: Measurement;
-  bytes: Bytes;
-  heapDelta: { heapUsed: number; arrayBuffers: number; rss: number };
 }
 
 const load0 = loadavg()[0];
 const started = performance.now();
+
+// 1. the model, and 2. the same population pass in C on the same warm state
+const program = opts['no-limit'] ? undefined : compileLimit();
 const results: SizeResult[] = [];
+const limits: LimitResult[] = [];
 for (const n of sizes) {
-  const sc = scenarioOf(n);
-  const h0 = heap();
-  const t0 = performance.now();
-  const sim = openRun(sc, { seed: 1, ticks: WARM_TICKS, events: false });
-  const buildSeconds = (performance.now() - t0) / 1000;
-  sim.advance(1);
-  const h1 = heap();
-  const bytes = typedBytes(sim);
-  const edges = sim.state.col.length;
-  sim.advance();
-  process.stderr.write(`bench: ${n.toLocaleString('en')} agents built in ${buildSeconds.toFixed(2)} s, timing…\n`);
-
-  // every sample restarts from the same warm state, so samples do the same work
-  const ticks = Math.max(3, Math.round(UPDATES_PER_SAMPLE / n));
-  const warm: SimState = structuredClone(sim.save());
-  let live: RunSession = sim;
-  // a run session as every shell drives it (observation and model events), and the same without events
-  const full = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks })) });
-  const quiet = measure(() => live.advance(), n * ticks, { reps, warmup: 1, prepare: () => (live = openRun(sc, { from: warm, ticks, events: false })) });
-
-  // the bare kernel on the same network, anger as its state; the object version alternates with it
-  const { rowPtr, col, weight } = sim.state;
-  const graph = { rowPtr, col, weight };
-  let x = sim.state.anger.slice();
-  let out = new Float32Array(n);
-  const rate = sc.params.contagion / sc.ticksPerYear;
-  const noise = sc.params.noise * Math.sqrt(1 / sc.ticksPerYear);
-  const soaSteps = () => {
-    let s = 1;
-    for (let t = 0; t < ticks; t++) {
-      s = contagionStep(out, x, { graph, rate, noise, seed: s });
-      [x, out] = [out, x];
-    }
-  };
-  const agents = opts['no-objects'] ? undefined : buildAgentObjects(rowPtr, col, weight, x);
-  const objectSteps = () => {
-    let s = 1;
-    for (let t = 0; t < ticks; t++) s = objectContagionStep(agents!, rate, noise, s);
-  };
-  soaSteps();
-  if (agents) objectSteps();
-  const soa: [number[], number[]] = [[], []];
-  const obj: [number[], number[]] = [[], []];
-  for (let r = 0; r < reps; r++) {
-    const a = timeOnce(soaSteps, n * ticks);
-    soa[0].push(a[0]);
-    soa[1].push(a[1]);
-    if (agents) {
-      const b = timeOnce(objectSteps, n * ticks);
-      obj[0].push(b[0]);
-      obj[1].push(b[1]);
-    }
+  const { result, warm } = measureModel(n, { reps, objects: !opts['no-objects'] });
+  results.push(result);
+  if (program) {
+    process.stderr.write(`bench: ${n.toLocaleString('en')} agents, the population pass in JavaScript and in C…\n`);
+    limits.push(measureLimit(program, warm, { ticks: Math.max(3, Math.round(UPDATES_PER_SAMPLE / n)), reps, check: CHECK_STEPS }));
   }
-  results.push({
-    agents: n, edges, buildSeconds, full, quiet, bytes,
-    contagion: summarizeRates(...soa),
-    objects: agents ? summarizeRates(...obj) : undefined,
-    heapDelta: { heapUsed: h1.heapUsed - h0.heapUsed, arrayBuffers: h1.arrayBuffers - h0.arrayBuffers, rss: h1.rss - h0.rss },
-  });
-  live = undefined as unknown as RunSession;
   gc();
 }
+program?.dispose();
+
+// 3. the peers, over the model's network at each size, after the model's own figures
+const peers: PeerResult[] = [];
+for (const n of peerSizes) {
+  process.stderr.write(`bench: ${n.toLocaleString('en')} agents in ${Object.keys(PEERS).join(' and ')}…\n`);
+  const sc = scenarioOf(n);
+  const { state } = createSimulation(sc, { seed: 1 });
+  const input = { rowPtr: state.rowPtr, col: state.col, weight: state.weight, x: state.anger.slice() };
+  // the frameworks run at 10^5–10^6 updates a second: fewer ticks per sample, at least one
+  const ticks = Math.max(1, Math.round(1e6 / n));
+  peers.push(...await measurePeers(input, { ...kernelTerms(sc), ticks, reps: Math.min(reps, 3), check: n > 1e5 ? 2 : CHECK_STEPS }));
+  gc();
+}
+
+// 4. the command line's start-up, in fresh processes
+process.stderr.write(opts['no-startup'] ? '' : 'bench: command-line start-up…\n');
+const startup: StartupResult[] = opts['no-startup'] ? [] : measureStartup(startupCases(), startupReps);
+
+// 5. the memory estimate against the peaks of runs in fresh processes
 const peaks: Peak[] = [];
 if (!opts['no-memory'] && canMeasurePeaks) {
   for (const c of PEAK_CASES) {
@@ -181,62 +111,119 @@ if (!opts['no-memory'] && canMeasurePeaks) {
     peaks.push(measurePeak(c));
   }
 }
+
 const seconds = (performance.now() - started) / 1000;
 const load1 = loadavg()[0];
 
-// the table
+// the tables
 const M = (m: Measurement | undefined) => (m ? `${(m.median / 1e6).toFixed(1)} [${(m.min / 1e6).toFixed(1)}–${(m.max / 1e6).toFixed(1)}]` : '—');
 const C = (m: Measurement | undefined) => (m ? (m.cpuMedian / 1e6).toFixed(1) : '—');
 const pow = (n: number) => (Math.log10(n) % 1 === 0 ? `10^${Math.log10(n)}` : n.toLocaleString('en'));
-const largest = results[results.length - 1];
 const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
-const rows: string[][] = [
-  ['', ...results.map((r) => `${pow(r.agents)} agents`), `target (at ${pow(largest.agents)})`],
-  ['full model, M agent-updates/s', ...results.map((r) => M(r.full)), `≥ 20  ${ok(largest.full.median >= TARGET_FULL)}`],
-  ['  by CPU time', ...results.map((r) => C(r.full)), `≥ 20  ${ok(largest.full.cpuMedian >= TARGET_FULL)}`],
-  ['  without model events, M/s', ...results.map((r) => M(r.quiet)), ''],
-  ['  cost of collecting events', ...results.map((r) => `${(100 * (r.quiet.median / r.full.median - 1)).toFixed(1)} %`), ''],
-  ['bare contagion (SoA), M/s', ...results.map((r) => M(r.contagion)), `≥ 30  ${ok(largest.contagion.median >= TARGET_CONTAGION)}`],
-  ['  by CPU time', ...results.map((r) => C(r.contagion)), `≥ 30  ${ok(largest.contagion.cpuMedian >= TARGET_CONTAGION)}`],
-  ['object-per-agent contagion, M/s', ...results.map((r) => M(r.objects)), ''],
-  ['  by CPU time', ...results.map((r) => C(r.objects)), ''],
-  ['SoA / object speed-up', ...results.map((r) => (r.objects ? `${(r.contagion.median / r.objects.median).toFixed(1)}×` : '—')), ''],
-  ['full model / bare contagion', ...results.map((r) => `${(r.full.median / r.contagion.median).toFixed(2)}`), ''],
-  ['building the state, s', ...results.map((r) => r.buildSeconds.toFixed(2)), ''],
-  ['typed arrays, bytes/agent', ...results.map((r) => r.bytes.perAgent.toFixed(1)), `≤ ${TARGET_BYTES_AGENT}  ${ok(largest.bytes.perAgent <= TARGET_BYTES_AGENT)}`],
-  ['typed arrays, bytes/directed edge', ...results.map((r) => r.bytes.perEdge.toFixed(1)), `≤ ${TARGET_BYTES_EDGE}  ${ok(largest.bytes.perEdge <= TARGET_BYTES_EDGE)}`],
-  ['directed edges per agent', ...results.map((r) => (r.edges / r.agents).toFixed(2)), ''],
-  ['heap + array buffers, bytes/agent', ...results.map((r) => ((r.heapDelta.heapUsed + r.heapDelta.arrayBuffers) / r.agents).toFixed(1)), '(all of it, incl. edges)'],
-  ['  of which JS heap, bytes/agent', ...results.map((r) => (r.heapDelta.heapUsed / r.agents).toFixed(1)), ''],
-  ['budget 64/agent + 8/edge, bytes/agent', ...results.map((r) => (TARGET_BYTES_AGENT + TARGET_BYTES_EDGE * r.edges / r.agents).toFixed(1)), ''],
-];
-const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+const at = (n: number) => results.find((r) => r.agents === n);
+const goalAt = (goals: Record<number, number>, value: (n: number) => number | undefined, scale: number, unit = '') =>
+  Object.entries(goals).map(([n, g]) => {
+    const v = value(Number(n));
+    return `${pow(Number(n))} ≥ ${g / scale}${unit} ${v === undefined ? '(not run)' : ok(v >= g)}`;
+  }).join(', ');
+
+function print(title: string, rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  rows.forEach((r, i) => {
+    console.log(line(r));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  });
+}
+
 console.log(`Détente bench — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load ${load0.toFixed(2)} → ${load1.toFixed(2)}, ${seconds.toFixed(0)} s`);
 console.log(`default scenario, smallWorld degree 8; ${reps} samples each after warm-up: median [min–max] by wall clock, and the median by CPU time`);
 if (Math.max(load0, load1) > cpus().length / 2) console.log('note: the machine was busy; timings are noisy, ratios within this run are the fairer figures');
-console.log('');
-rows.forEach((r, i) => {
-  console.log(line(r));
-  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-});
-const last = largest.bytes;
-console.log('');
-console.log(`per-agent arrays (bytes/agent): ${Object.entries(last.agentArrays).map(([k, v]) => `${k} ${(v / largest.agents).toFixed(1)}`).join(', ')}`);
-console.log(`per-edge arrays (bytes/edge): ${Object.entries(last.edgeArrays).map(([k, v]) => `${k} ${(v / largest.edges).toFixed(1)}`).join(', ')}; small fixed arrays ${last.other} bytes`);
+
+if (results.length) {
+  const largest = results[results.length - 1];
+  print('The model', [
+    ['', ...results.map((r) => `${pow(r.agents)} agents`), 'goal'],
+    ['full model, M agent-updates/s', ...results.map((r) => M(r.full)), goalAt(GOALS.fullModel, (n) => at(n)?.full.median, 1e6)],
+    ['  by CPU time', ...results.map((r) => C(r.full)), goalAt(GOALS.fullModel, (n) => at(n)?.full.cpuMedian, 1e6)],
+    ['  without model events, M/s', ...results.map((r) => M(r.quiet)), ''],
+    ['  cost of collecting events', ...results.map((r) => `${(100 * (r.quiet.median / r.full.median - 1)).toFixed(1)} %`), ''],
+    ['bare contagion (SoA), M/s', ...results.map((r) => M(r.contagion)), `≥ ${GOALS.contagion / 1e6} at ${pow(largest.agents)}  ${ok(largest.contagion.median >= GOALS.contagion)}`],
+    ['  by CPU time', ...results.map((r) => C(r.contagion)), ''],
+    ['object-per-agent contagion, M/s', ...results.map((r) => M(r.objects)), ''],
+    ['SoA / object speed-up', ...results.map((r) => (r.objects ? `${(r.contagion.median / r.objects.median).toFixed(1)}×` : '—')), ''],
+    ['full model / bare contagion', ...results.map((r) => `${(r.full.median / r.contagion.median).toFixed(2)}`), ''],
+    ['building the state, s', ...results.map((r) => r.buildSeconds.toFixed(2)), ''],
+    ['typed arrays, bytes/agent', ...results.map((r) => r.bytes.perAgent.toFixed(1)), `≤ ${GOALS.bytesPerAgent}  ${ok(largest.bytes.perAgent <= GOALS.bytesPerAgent)}`],
+    ['typed arrays, bytes/directed edge', ...results.map((r) => r.bytes.perEdge.toFixed(1)), `≤ ${GOALS.bytesPerEdge}  ${ok(largest.bytes.perEdge <= GOALS.bytesPerEdge)}`],
+    ['directed edges per agent', ...results.map((r) => (r.edges / r.agents).toFixed(2)), ''],
+    ['heap + array buffers, bytes/agent', ...results.map((r) => ((r.heapDelta.heapUsed + r.heapDelta.arrayBuffers) / r.agents).toFixed(1)), '(all of it, incl. edges)'],
+    ['  of which JS heap, bytes/agent', ...results.map((r) => (r.heapDelta.heapUsed / r.agents).toFixed(1)), ''],
+    [`budget ${GOALS.bytesPerAgent}/agent + ${GOALS.bytesPerEdge}/edge, bytes/agent`, ...results.map((r) => (GOALS.bytesPerAgent + GOALS.bytesPerEdge * r.edges / r.agents).toFixed(1)), ''],
+  ]);
+  const b = largest.bytes;
+  console.log(`per-agent arrays (bytes/agent): ${Object.entries(b.agentArrays).map(([k, v]) => `${k} ${(v / largest.agents).toFixed(1)}`).join(', ')}`);
+  console.log(`per-edge arrays (bytes/edge): ${Object.entries(b.edgeArrays).map(([k, v]) => `${k} ${(v / largest.edges).toFixed(1)}`).join(', ')}; small fixed arrays ${b.other} bytes`);
+}
+
+if (opts['no-limit']) {
+  // skipped on request
+} else if (!limits.length) {
+  console.log('\nThe limit: not measured (no gcc on this machine; Debian: apt-get install gcc)');
+} else {
+  const limitAt = (n: number) => limits.find((l) => l.agents === n);
+  const shareGoals = { 1e4: GOALS.shareOfC * 100, 1e6: GOALS.shareOfC * 100 };
+  print(`The limit: the population pass in C (bench/limit/population.c, gcc ${GCC_FLAGS.join(' ')}) on the same arrays`, [
+    ['', ...limits.map((l) => `${pow(l.agents)} agents`), 'goal'],
+    ['population pass, Détente, M/s', ...limits.map((l) => M(l.js)), ''],
+    ['population pass, C, M/s', ...limits.map((l) => M(l.c)), ''],
+    ['Détente as a share of C', ...limits.map((l) => `${(100 * l.js.median / l.c.median).toFixed(0)} %`), goalAt(shareGoals, (n) => { const l = limitAt(n); return l && 100 * l.js.median / l.c.median; }, 1, ' %')],
+    ['  by CPU time', ...limits.map((l) => `${(100 * l.js.cpuMedian / l.c.cpuMedian).toFixed(0)} %`), ''],
+    ['whole model as a share of C\'s pass', ...limits.map((l) => { const r = at(l.agents); return r ? `${(100 * r.full.median / l.c.median).toFixed(0)} %` : '—'; }), ''],
+    [`same numbers after ${CHECK_STEPS} passes`, ...limits.map((l) => (l.agreement.identical ? 'bit for bit' : `NO: max |Δ| ${l.agreement.maxDiff.toExponential(1)}`)), ''],
+  ]);
+}
+
+if (peers.length) {
+  const names = [...new Set(peers.map((p) => p.name))];
+  const ns = [...new Set(peers.map((p) => p.agents))];
+  const peer = (name: string, n: number) => peers.find((p) => p.name === name && p.agents === n);
+  const ratio = (mine: number | undefined, theirs: PeerResult | undefined) => (mine !== undefined && theirs ? `${(mine / theirs.rate.median).toFixed(0)}×` : '—');
+  const rows: string[][] = [['', ...ns.map((n) => `${pow(n)} agents`), 'goal']];
+  for (const name of names) {
+    const goal = GOALS.peers[name];
+    const met = ns.map((n) => { const r = at(n); const p = peer(name, n); return r && p ? r.full.median / p.rate.median >= goal : undefined; }).filter((v) => v !== undefined);
+    rows.push(
+      [`${name} contagion step, M/s`, ...ns.map((n) => M(peer(name, n)?.rate)), ''],
+      ['  Détente\'s bare kernel ÷ it', ...ns.map((n) => ratio(at(n)?.contagion.median, peer(name, n))), ''],
+      ['  Détente\'s whole model ÷ it', ...ns.map((n) => ratio(at(n)?.full.median, peer(name, n))), `≥ ${goal}×  ${met.length ? ok(met.every(Boolean)) : '(model not run at these sizes)'}`],
+      ['  building the model, s', ...ns.map((n) => peer(name, n)?.buildSeconds.toFixed(1) ?? '—'), ''],
+      ['  max |Δ| from Détente\'s kernel', ...ns.map((n) => { const p = peer(name, n); return p ? `${p.maxDiff.toExponential(1)} (${p.checkSteps} steps)` : '—'; }), ''],
+    );
+  }
+  print('Peers: the contagion step written in each framework, on the same network (same arithmetic and noise; values as doubles)', rows);
+}
+
+if (startup.length) {
+  const goal = (label: string) => label.startsWith('--version, bin') ? `< ${GOALS.versionSeconds} s` : label.startsWith('default run, bin') ? `< ${GOALS.defaultRunSeconds} s` : '';
+  const pass = (s: StartupResult) => (s.label.startsWith('--version, bin') ? s.median < GOALS.versionSeconds : s.median < GOALS.defaultRunSeconds);
+  print(`Command-line start-up: wall time per call from the checkout, ${startupReps} calls each, alternating (default run: run scenarios/intrastate-conflict.json --seed 1)`, [
+    ['', 'median, s', 'fastest, s', 'goal'],
+    ...startup.map((s) => [s.label, s.median.toFixed(3), s.min.toFixed(3), goal(s.label) && `${goal(s.label)}  ${ok(pass(s))}`]),
+  ]);
+  const find = (label: string) => startup.find((s) => s.label === label)!;
+  console.log(`the bundle starts ${(find('default run, sources through tsx').median / find('default run, bin (bundle)').median).toFixed(1)}× faster than the sources on a default run`);
+}
 
 if (peaks.length) {
   const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
-  const prows = [['run (one fresh process each)', 'measured peak, MiB', 'estimateRun, MiB', 'estimate / measured', `target ±${100 * TARGET_ESTIMATE} %`],
-    ...peaks.map((p) => [p.label, MiB(p.measured), MiB(p.estimated), (p.estimated / p.measured).toFixed(2), ok(Math.abs(p.estimated / p.measured - 1) <= TARGET_ESTIMATE)])];
-  const pw = prows[0].map((_, c) => Math.max(...prows.map((r) => r[c].length)));
-  console.log('');
-  prows.forEach((r, i) => {
-    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(pw[c]) : cell.padStart(pw[c]))).join('  '));
-    if (i === 0) console.log(pw.map((w) => '-'.repeat(w)).join('  '));
-  });
+  print('Memory: peak of a run in a fresh process beside estimateRun\'s figure', [
+    ['run (one fresh process each)', 'measured peak, MiB', 'estimateRun, MiB', 'estimate / measured', `goal ±${100 * GOALS.estimate} %`],
+    ...peaks.map((p) => [p.label, MiB(p.measured), MiB(p.estimated), (p.estimated / p.measured).toFixed(2), ok(Math.abs(p.estimated / p.measured - 1) <= GOALS.estimate)]),
+  ]);
 } else if (!opts['no-memory']) {
-  console.log('\npeak memory: not measured (needs Linux /proc/self/clear_refs)');
+  console.log('\nMemory: peaks not measured (needs Linux /proc/self/clear_refs)');
 }
 
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -244,8 +231,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
-  targets: { fullModel: TARGET_FULL, contagion: TARGET_CONTAGION, bytesPerAgent: TARGET_BYTES_AGENT, bytesPerEdge: TARGET_BYTES_EDGE },
-  results, peaks,
+  goals: GOALS, results, limits, peers, startup, peaks,
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);
 
