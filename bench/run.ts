@@ -4,9 +4,10 @@
  * kernel, an object-per-agent kernel, bytes per agent and per tie), the machine's limit (the same
  * population pass in C), peer frameworks (the contagion step in AgentScript and flocc), the
  * command line's start-up, the memory estimate against measured peaks, and a sweep's runs per second
- * on 1 and all cores (sweep.ts). Results are also saved as JSON in bench/results/.
- * Options: --sizes 1e4,1e5,1e6  --reps 7  --peer-sizes 1e4,1e5,1e6  --startup-reps 7
- *          --no-objects  --no-limit  --no-peers  --no-startup  --no-memory
+ * on 1 and all cores (sweep.ts). Results are also saved as JSON in bench/results/. Also how a whole
+ * command grows with agents, ties, ticks and runs (scaling.ts).
+ * Options: --sizes 1e4,1e5,1e6  --reps 7  --peer-sizes 1e4,1e5,1e6  --startup-reps 7  --scaling-reps 3
+ *          --no-objects  --no-limit  --no-peers  --no-startup  --no-scaling  --no-memory
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import type { Measurement } from './measure';
 import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
 import { gc, kernelTerms, measureModel, scenarioOf, UPDATES_PER_SAMPLE, type SizeResult } from './model';
 import { measurePeers, PEERS, type PeerResult } from './peers/measurePeers';
+import { marginal, measureScaling, SCALING_DEFAULTS, type ScalingRow } from './scaling';
 import { measureStartup, startupCases, type StartupResult } from './startup';
 import { benchSweep } from './sweep';
 import { createSimulation } from '../sim/index';
@@ -51,10 +53,12 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '7' },
     'peer-sizes': { type: 'string', default: '1e4,1e5,1e6' },
     'startup-reps': { type: 'string', default: '7' },
+    'scaling-reps': { type: 'string', default: '3' },
     'no-objects': { type: 'boolean', default: false },
     'no-limit': { type: 'boolean', default: false },
     'no-peers': { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
+    'no-scaling': { type: 'boolean', default: false },
     'no-memory': { type: 'boolean', default: false },
   },
 });
@@ -63,8 +67,9 @@ const sizes = list(opts.sizes);
 const peerSizes = opts['no-peers'] ? [] : list(opts['peer-sizes']);
 const reps = Number(opts.reps);
 const startupReps = Number(opts['startup-reps']);
-if ([...sizes, ...peerSizes].some((n) => !(n >= 2) || !Number.isInteger(n)) || !(reps >= 1) || !(startupReps >= 1)) {
-  console.error('bench: --sizes and --peer-sizes take whole numbers ≥ 2 separated by commas, --reps and --startup-reps a number ≥ 1');
+const scalingReps = Number(opts['scaling-reps']);
+if ([...sizes, ...peerSizes].some((n) => !(n >= 2) || !Number.isInteger(n)) || !(reps >= 1) || !(startupReps >= 1) || !(scalingReps >= 1)) {
+  console.error('bench: --sizes and --peer-sizes take whole numbers ≥ 2 separated by commas, --reps, --startup-reps and --scaling-reps a number ≥ 1');
   process.exit(2);
 }
 
@@ -103,7 +108,11 @@ for (const n of peerSizes) {
 process.stderr.write(opts['no-startup'] ? '' : 'bench: command-line start-up…\n');
 const startup: StartupResult[] = opts['no-startup'] ? [] : measureStartup(startupCases(), startupReps);
 
-// 5. the memory estimate against the peaks of runs in fresh processes
+// 5. how a whole command grows with agents, ties, ticks and runs
+process.stderr.write(opts['no-scaling'] ? '' : 'bench: scaling of detente run…\n');
+const scaling: ScalingRow[] = opts['no-scaling'] ? [] : measureScaling(scalingReps);
+
+// 6. the memory estimate against the peaks of runs in fresh processes
 const peaks: Peak[] = [];
 if (!opts['no-memory'] && canMeasurePeaks) {
   for (const c of PEAK_CASES) {
@@ -127,9 +136,10 @@ const goalAt = (goals: Record<number, number>, value: (n: number) => number | un
     return `${pow(Number(n))} ≥ ${g / scale}${unit} ${v === undefined ? '(not run)' : ok(v >= g)}`;
   }).join(', ');
 
-function print(title: string, rows: string[][]): void {
+/** Prints a table: the first column (and any named in `left`) aligned left, the others right. */
+function print(title: string, rows: string[][], left: number[] = []): void {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 || left.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
   console.log(`\n${title}`);
   rows.forEach((r, i) => {
     console.log(line(r));
@@ -216,6 +226,19 @@ if (startup.length) {
   console.log(`the bundle starts ${(find('default run, sources through tsx').median / find('default run, bin (bundle)').median).toFixed(1)}× faster than the sources on a default run`);
 }
 
+if (scaling.length) {
+  const d = SCALING_DEFAULTS;
+  print(`Scaling: wall time of one detente run call through the bin (median of ${scalingReps}), one size changed at a time from the default (${d.agents.toLocaleString('en')} agents, degree ${d.degree}, ${d.ticks} ticks, 1 run)`, [
+    ['', 'size', 'seconds', 'command'],
+    ...scaling.map((r) => [r.dimension, r.size.toLocaleString('en'), r.seconds.toFixed(3), r.command]),
+  ], [3]);
+  const perAgentTick = marginal(scaling, 'agents') / d.ticks;
+  const perTieTick = marginal(scaling, 'ties per agent') / (d.agents * d.ticks);
+  console.log(`marginal costs: ${(perAgentTick * 1e9).toFixed(0)} ns per agent-tick, ${(perTieTick * 1e9).toFixed(1)} ns per directed tie per tick, ` +
+    `${(marginal(scaling, 'ticks') * 1e3).toFixed(3)} ms per tick (${d.agents.toLocaleString('en')} agents), ${(marginal(scaling, 'runs') * 1e3).toFixed(0)} ms per run; ` +
+    `fixed cost of a call ≈ ${((scaling.find((r) => r.dimension === 'runs' && r.size === 1)!.seconds - marginal(scaling, 'runs')) * 1e3).toFixed(0)} ms`);
+}
+
 if (peaks.length) {
   const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
   print('Memory: peak of a run in a fresh process beside estimateRun\'s figure', [
@@ -231,7 +254,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
-  goals: GOALS, results, limits, peers, startup, peaks,
+  goals: GOALS, results, limits, peers, startup, scaling, peaks,
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);
 
