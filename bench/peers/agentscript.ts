@@ -1,5 +1,5 @@
 import type { Peer, PeerInput } from './peer';
-import { Noise } from './peer';
+import { KernelTerms } from './peer';
 
 interface Turtle { id: number; anger: number; next: number; links: Link[] }
 interface Link { weight: number; otherEnd(t: Turtle): Turtle }
@@ -23,9 +23,7 @@ export async function agentscriptPeer(input: PeerInput): Promise<Peer> {
   class ContagionModel extends Model {
     declare turtles: TurtleSet;
     declare links: { create(a: Turtle, b: Turtle, init: (l: Link) => void): void };
-    rate = 0;
-    noise = 0;
-    random = new Noise();
+    terms = new KernelTerms();
 
     setup() {
       this.turtles.create(x.length, (t) => {
@@ -50,7 +48,8 @@ export async function agentscriptPeer(input: PeerInput): Promise<Peer> {
           sw += l.weight;
         }
         const pull = sw > 0 ? sx / sw - t.anger : 0;
-        t.next = Math.min(1, Math.max(0, t.anger + this.rate * pull + this.noise * this.random.next()));
+        const { rate, noise, random } = this.terms;
+        t.next = Math.min(1, Math.max(0, t.anger + rate * pull + noise * random.next()));
       });
       this.turtles.ask((t) => (t.anger = t.next));
     }
@@ -61,11 +60,9 @@ export async function agentscriptPeer(input: PeerInput): Promise<Peer> {
   return {
     name: 'agentscript',
     step(rate, noise, seed) {
-      model.rate = rate;
-      model.noise = noise;
-      model.random.state = seed;
+      model.terms.start(rate, noise, seed);
       model.step();
-      return model.random.state;
+      return model.terms.random.state;
     },
     values: () => Float64Array.from(model.turtles, (t) => t.anger),
   };

@@ -1,6 +1,6 @@
 import { Agent, Environment } from 'flocc';
 import type { Peer, PeerInput } from './peer';
-import { Noise } from './peer';
+import { KernelTerms } from './peer';
 
 /**
  * Détente's contagion step in flocc: an Environment of Agents whose data holds `anger` and their
@@ -16,7 +16,7 @@ export function floccPeer(input: PeerInput): Peer {
   const { rowPtr, col, weight, x } = input;
   const environment = new Environment();
   const agents = Array.from(x, (anger) => new Agent({ anger }));
-  const model = { rate: 0, noise: 0, random: new Noise() };
+  const terms = new KernelTerms();
   const tick = (agent: Agent) => {
     const neighbors = agent.get('neighbors') as Agent[];
     const weights = agent.get('weights') as number[];
@@ -28,7 +28,7 @@ export function floccPeer(input: PeerInput): Peer {
       sw += weights[k];
     }
     const pull = sw > 0 ? sx / sw - anger : 0;
-    return { anger: Math.min(1, Math.max(0, anger + model.rate * pull + model.noise * model.random.next())) };
+    return { anger: Math.min(1, Math.max(0, anger + terms.rate * pull + terms.noise * terms.random.next())) };
   };
   agents.forEach((agent, i) => {
     const row = Array.from({ length: rowPtr[i + 1] - rowPtr[i] }, (_, k) => rowPtr[i] + k);
@@ -38,11 +38,9 @@ export function floccPeer(input: PeerInput): Peer {
   return {
     name: 'flocc',
     step(rate, noise, seed) {
-      model.rate = rate;
-      model.noise = noise;
-      model.random.state = seed;
+      terms.start(rate, noise, seed);
       environment.tick({ randomizeOrder: false });
-      return model.random.state;
+      return terms.random.state;
     },
     values: () => Float64Array.from(agents, (a) => a.get('anger') as number),
   };

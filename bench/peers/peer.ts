@@ -37,3 +37,17 @@ export class Noise {
     return NORMAL_TABLE[z & 4095];
   }
 }
+
+/** What a step reads besides the agents: the kernel's rate and noise, and the noise generator. */
+export class KernelTerms {
+  rate = 0;
+  noise = 0;
+  random = new Noise();
+
+  /** Sets the next step's rate and noise, with the generator at `seed`. */
+  start(rate: number, noise: number, seed: number): void {
+    this.rate = rate;
+    this.noise = noise;
+    this.random.state = seed;
+  }
+}
