@@ -208,6 +208,7 @@ if (peers.length) {
       [`${name} contagion step, M/s`, ...ns.map((n) => M(peer(name, n)?.rate)), ''],
       ['  Détente\'s bare kernel ÷ it', ...ns.map((n) => ratio(at(n)?.contagion.median, peer(name, n))), ''],
       ['  Détente\'s whole model ÷ it', ...ns.map((n) => ratio(at(n)?.full.median, peer(name, n))), `≥ ${goal}×  ${met.length ? ok(met.every(Boolean)) : '(model not run at these sizes)'}`],
+      ['    by CPU time', ...ns.map((n) => { const r = at(n); const p = peer(name, n); return r && p ? `${(r.full.cpuMedian / p.rate.cpuMedian).toFixed(0)}×` : '—'; }), ''],
       ['  building the model, s', ...ns.map((n) => peer(name, n)?.buildSeconds.toFixed(1) ?? '—'), ''],
       ['  max |Δ| from Détente\'s kernel', ...ns.map((n) => { const p = peer(name, n); return p ? `${p.maxDiff.toExponential(1)} (${p.checkSteps} steps)` : '—'; }), ''],
     );
