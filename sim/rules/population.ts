@@ -34,14 +34,31 @@ function hardlinerThreshold(anger: Float32Array, from: number, to: number): numb
  * step from the `agents` stream; V8 inlines its small hash into this loop.
  */
 export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects>): void {
-  const n = state.partyStart[2];
-  const A = state.anger;
-  const F = state.fear;
-  const X = ctx.scratch.pairs;
+  // the loops live in functions of their own: a long loop inside this function got compiled on
+  // stack replacement with the state's layout of the first step, and that code was entered and
+  // thrown away again at many later steps once the layout had changed
+  snapshotPairs(ctx.scratch.pairs, state.anger, state.fear, state.partyStart[2]);
+  state.roleAnger.fill(0);
+  state.roleFear.fill(0);
+  state.roleCount.fill(0);
+  let s = ctx.streams.agents.int32() | 0;
+  for (let p = 0; p < 2; p++) s = updateParty(state, ctx, fx, p, s);
+  finishPartyMeans(state, ctx.params.eliteWeight);
+}
+
+/** Copies anger and fear of the first `n` agents into `X`, interleaved (the step's snapshot). */
+function snapshotPairs(X: Float32Array, A: Readonly<Float32Array>, F: Readonly<Float32Array>, n: number): void {
   for (let i = 0; i < n; i++) {
     X[2 * i] = A[i];
     X[2 * i + 1] = F[i];
   }
+}
+
+/** The pass over party `p`'s agents, drawing from mulberry32 state `seed`; returns the generator's new state. */
+function updateParty(state: SimState, ctx: Context, fx: Readonly<Effects>, p: number, seed: number): number {
+  const A = state.anger;
+  const F = state.fear;
+  const X = ctx.scratch.pairs;
   const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
   const unit = ctx.scratch.unitRows;
   const NT = NORMAL_TABLE;
@@ -53,114 +70,108 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
   const perDecay = exp(-pr.exposureDecay * dt);
   const dh = pr.exposureHostility;
   const dfExp = pr.exposureFear;
-  let s = ctx.streams.agents.int32() | 0;
+  let s = seed;
   const sums = state.roleAnger;
   const sumsF = state.roleFear;
   const counts = state.roleCount;
-  sums.fill(0);
-  sumsF.fill(0);
-  counts.fill(0);
+  const q = 1 - p;
+  const party = ctx.scenario.parties[p];
+  const k = party.reactivity;
+  const alpha = party.fatigue;
+  const phi = pr.fearDecay;
+  const Hq = state.hostility[q];
+  const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
+  const inc = state.incidents[p];
+  const pExp = inc > 0 ? 1 - pow(1 - pr.exposure, inc) : 0;
+  const media = pr.mediaDepth * state.media[p];
+  const mediaUp = state.media[p] < 0;
+  const relA = fx.reliefAnger;
+  const relF = fx.reliefFear;
+  const ro = p * 3;
+  const backlash = fx.backlash[p];
+  const from = state.partyStart[p];
+  const to = state.partyStart[p + 1];
+  const threshold = backlash > 0 ? hardlinerThreshold(A, from, to) : 2;
+  const depth = fx.cohortDepth[p];
+  // exchange participants see the other side as less hostile (contact theory: less threat, more empathy)
+  const contactSeen = 1 - pr.track4Perception;
 
-  for (let p = 0; p < 2; p++) {
-    const q = 1 - p;
-    const party = ctx.scenario.parties[p];
-    const k = party.reactivity;
-    const alpha = party.fatigue;
-    const phi = pr.fearDecay;
-    const Hq = state.hostility[q];
-    const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
-    const inc = state.incidents[p];
-    const pExp = inc > 0 ? 1 - pow(1 - pr.exposure, inc) : 0;
-    const media = pr.mediaDepth * state.media[p];
-    const mediaUp = state.media[p] < 0;
-    const relA = fx.reliefAnger;
-    const relF = fx.reliefFear;
-    const ro = p * 3;
-    const backlash = fx.backlash[p];
-    const from = state.partyStart[p];
-    const to = state.partyStart[p + 1];
-    const threshold = backlash > 0 ? hardlinerThreshold(A, from, to) : 2;
-    const depth = fx.cohortDepth[p];
-    // exchange participants see the other side as less hostile (contact theory: less threat, more empathy)
-    const contactSeen = 1 - pr.track4Perception;
-
-    for (let i = from; i < to; i++) {
-      const a = A[i];
-      const f = F[i];
-      let sa = 0, sf = 0, sw = 0;
-      const start = rowPtr[i];
-      const end = rowPtr[i + 1];
-      if (unit[i] === 1) {
-        // all weights 1: w·x is x and Σw the count, exactly, so skipping them changes no bit
-        for (let e = start; e < end; e++) {
-          const j = col[e] << 1;
-          sa += X[j];
-          sf += X[j + 1];
-        }
-        sw = end - start;
-      } else {
-        for (let e = start; e < end; e++) {
-          const j = col[e] << 1;
-          const w = weight[e];
-          sa += w * X[j];
-          sf += w * X[j + 1];
-          sw += w;
-        }
+  for (let i = from; i < to; i++) {
+    const a = A[i];
+    const f = F[i];
+    let sa = 0, sf = 0, sw = 0;
+    const start = rowPtr[i];
+    const end = rowPtr[i + 1];
+    if (unit[i] === 1) {
+      // all weights 1: w·x is x and Σw the count, exactly, so skipping them changes no bit
+      for (let e = start; e < end; e++) {
+        const j = col[e] << 1;
+        sa += X[j];
+        sf += X[j + 1];
       }
-      const c = contact[i];
-      if (c >= 0) {
-        sa += cw * X[2 * c];
-        sf += cw * X[2 * c + 1];
-        sw += cw;
+      sw = end - start;
+    } else {
+      for (let e = start; e < end; e++) {
+        const j = col[e] << 1;
+        const w = weight[e];
+        sa += w * X[j];
+        sf += w * X[j + 1];
+        sw += w;
       }
-      // an agent whose weights sum to 0 keeps its value
-      const pullA = sw > 0 ? sa / sw - a : 0;
-      const pullF = sw > 0 ? sf / sw - f : 0;
-
-      s = (s + MULBERRY32_STEP) | 0;
-      const z = mulberry32Hash(s);
-      const na = NT[z & 4095];
-      const nf = NT[(z >>> 12) & 4095];
-
-      let per = P[i] * perDecay;
-      let exposed = false;
-      if (pExp > 0) {
-        s = (s + MULBERRY32_STEP) | 0;
-        const y = mulberry32Hash(s) >>> 0;
-        if (y * TWO_TO_MINUS_32 < pExp) {
-          exposed = true;
-          per += dh;
-        }
-      }
-      P[i] = per;
-      const status = participant[i];
-      const hh = status === 0 ? Hq + per : (Hq + per) * contactSeen;
-      const r = role[i];
-      const reliefA = relA[ro + r];
-      const reliefF = relF[ro + r];
-
-      let da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
-      let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
-      if (exposed) df += dfExp * (1 - f);
-      if (a >= threshold) da += backlash;
-      if (status === 2) {
-        da -= depth * a;
-        df -= depth * f;
-        participant[i] = 1;
-      }
-      let a1 = a + da;
-      let f1 = f + df;
-      a1 = a1 < 0 ? 0 : a1 > 1 ? 1 : a1;
-      f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
-      A[i] = a1;
-      F[i] = f1;
-      // by role through small arrays rather than nine locals: fewer live registers in the loop
-      sums[ro + r] += a1;
-      sumsF[ro + r] += f1;
-      counts[ro + r]++;
     }
+    const c = contact[i];
+    if (c >= 0) {
+      sa += cw * X[2 * c];
+      sf += cw * X[2 * c + 1];
+      sw += cw;
+    }
+    // an agent whose weights sum to 0 keeps its value
+    const pullA = sw > 0 ? sa / sw - a : 0;
+    const pullF = sw > 0 ? sf / sw - f : 0;
+
+    s = (s + MULBERRY32_STEP) | 0;
+    const z = mulberry32Hash(s);
+    const na = NT[z & 4095];
+    const nf = NT[(z >>> 12) & 4095];
+
+    let per = P[i] * perDecay;
+    let exposed = false;
+    if (pExp > 0) {
+      s = (s + MULBERRY32_STEP) | 0;
+      const y = mulberry32Hash(s) >>> 0;
+      if (y * TWO_TO_MINUS_32 < pExp) {
+        exposed = true;
+        per += dh;
+      }
+    }
+    P[i] = per;
+    const status = participant[i];
+    const hh = status === 0 ? Hq + per : (Hq + per) * contactSeen;
+    const r = role[i];
+    const reliefA = relA[ro + r];
+    const reliefF = relF[ro + r];
+
+    let da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
+    let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
+    if (exposed) df += dfExp * (1 - f);
+    if (a >= threshold) da += backlash;
+    if (status === 2) {
+      da -= depth * a;
+      df -= depth * f;
+      participant[i] = 1;
+    }
+    let a1 = a + da;
+    let f1 = f + df;
+    a1 = a1 < 0 ? 0 : a1 > 1 ? 1 : a1;
+    f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
+    A[i] = a1;
+    F[i] = f1;
+    // by role through small arrays rather than nine locals: fewer live registers in the loop
+    sums[ro + r] += a1;
+    sumsF[ro + r] += f1;
+    counts[ro + r]++;
   }
-  finishPartyMeans(state, pr.eliteWeight);
+  return s;
 }
 
 /**
