@@ -10,12 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSimulation, type SimState, type Simulation } from '../../sim/index';
+import { createSimulation, type Simulation } from '../../sim/index';
 import { NORMAL_TABLE } from '../../sim/normalTable';
-import { exp, pow } from '../../sim/portableMath';
 import { createStream } from '../../sim/rng';
 import { updateAgents } from '../../sim/rules/population';
-import type { Effects } from '../../sim/rules/effects';
+import { populationTerms, TERMS_LENGTH } from '../../sim/rules/populationTerms';
 import { measure, summarizeRates, type Measurement } from '../measure';
 import type { Warm } from '../model';
 
@@ -50,40 +49,20 @@ export function compileLimit(flags: readonly string[] = GCC_FLAGS): LimitProgram
   return { binary, gcc, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * The scalars of one population pass in population.c's order: the per-step constants that
- * updateAgents derives from the parameters, the parties and the tracks' effects before its loop.
- */
-function scalars(state: SimState, sim: Simulation, fx: Readonly<Effects>): Float64Array {
-  const { ctx } = sim;
-  const pr = ctx.params;
-  const dt = ctx.dt;
-  const out = [
-    state.partyStart[2], state.partyStart[0], state.partyStart[1], state.partyStart[2],
-    dt, pr.contagion, pr.contactWeight, pr.noise * Math.sqrt(dt), exp(-pr.exposureDecay * dt), pr.exposureHostility, pr.exposureFear,
-    1 - pr.track4Perception, pr.fearDecay, pr.eliteWeight, state.hostility[0], state.hostility[1],
-  ];
-  for (let p = 0; p < 2; p++) {
-    const q = 1 - p;
-    const party = ctx.scenario.parties[p];
-    const inc = state.incidents[p];
-    out.push(
-      party.reactivity, party.fatigue, pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1),
-      inc > 0 ? 1 - pow(1 - pr.exposure, inc) : 0, pr.mediaDepth * state.media[p], state.media[p] < 0 ? 1 : 0,
-      fx.backlash[p], fx.cohortDepth[p],
-    );
-  }
-  out.push(...fx.reliefAnger, ...fx.reliefFear);
-  return Float64Array.from(out);
-}
-
 const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-/** Writes the arrays and scalars population.c reads, with `seeds` for its steps. */
+/**
+ * Writes the arrays population.c reads, with `seeds` for its steps: the pass's terms as the model
+ * works them out for this state (populationTerms), so C takes the same numbers rather than a copy
+ * of their formulas.
+ */
 function writeInputs(dir: string, sim: Simulation, seeds: Int32Array): void {
   const { state, ctx } = sim;
+  const terms = new Float64Array(TERMS_LENGTH);
+  populationTerms(terms, state, ctx, ctx.scratch.fx);
   const files: Record<string, ArrayBufferView> = {
-    scalars: scalars(state, sim, ctx.scratch.fx), seeds, table: NORMAL_TABLE,
+    terms, partyStart: state.partyStart, hostility: state.hostility, eliteWeight: Float64Array.of(ctx.params.eliteWeight),
+    seeds, table: NORMAL_TABLE,
     rowPtr: state.rowPtr, col: state.col, weight: state.weight, unit: ctx.scratch.unitRows, contact: state.contact,
     role: state.role, grievance: state.grievance, anger: state.anger, fear: state.fear, perceived: state.perceived,
     participant: state.participant,

@@ -50,22 +50,23 @@ static void save(const char *name, const void *p, size_t bytes) {
   fclose(f);
 }
 
-/* Scalars, in the order limit.ts writes them (scalars.bin, Float64). */
+/* The pass's terms (terms.bin, Float64), laid out as sim/rules/populationTerms.ts lays them out
+ * (TERM, then one PARTY_TERM block per party). The opponent's hostility and the hardliner
+ * threshold change from step to step, so the pass works them out itself, as the model does. */
 enum {
-  S_N, S_FROM0, S_FROM1, S_TO1, S_DT, S_MU, S_CW, S_NOISE, S_PER_DECAY, S_DH, S_DF_EXP, S_CONTACT_SEEN,
-  S_PHI, S_ELITE_WEIGHT, S_HOSTILITY0, S_HOSTILITY1,
-  S_PARTY, /* then per party: */
-  P_K = 0, P_ALPHA, P_SECURITY, P_PEXP, P_MEDIA, P_MEDIA_UP, P_BACKLASH, P_DEPTH, P_COUNT,
+  T_DT, T_MU, T_CW, T_NOISE, T_PER_DECAY, T_DH, T_DF_EXP, T_CONTACT_SEEN, T_PHI,
+  T_PARTY, /* then per party: */
+  P_K = 0, P_ALPHA, P_SECURITY, P_PEXP, P_MEDIA, P_MEDIA_UP, P_BACKLASH, P_DEPTH, P_HARDLINER,
+  P_OPPONENT_HOSTILITY, P_RELIEF_ANGER, P_RELIEF_FEAR = P_RELIEF_ANGER + 3, P_COUNT = P_RELIEF_FEAR + 3,
 };
-#define S_RELIEF_ANGER (S_PARTY + 2 * P_COUNT)
-#define S_RELIEF_FEAR (S_RELIEF_ANGER + 6)
 
 typedef struct {
   int n, partyStart[3];
   const int32_t *rowPtr, *col, *contact;
   const float *weight, *grievance, *table;
   const uint8_t *unit, *role;
-  const double *sc;
+  const double *terms;
+  double eliteWeight;
   /* the mutable state */
   float *anger, *fear, *perceived;
   uint8_t *participant;
@@ -91,7 +92,7 @@ static double hardliner_threshold(const float *anger, int from, int to) {
 
 static void step(Pass *st, int32_t seed) {
   const int n = st->n;
-  const double *sc = st->sc;
+  const double *sc = st->terms;
   float *A = st->anger, *F = st->fear, *P = st->perceived, *X = st->pairs;
   uint8_t *participant = st->participant;
   const int32_t *rowPtr = st->rowPtr, *col = st->col, *contact = st->contact;
@@ -101,19 +102,18 @@ static void step(Pass *st, int32_t seed) {
     X[2 * i] = A[i];
     X[2 * i + 1] = F[i];
   }
-  const real dt = sc[S_DT], mu = sc[S_MU], cw = sc[S_CW], noise = sc[S_NOISE], perDecay = sc[S_PER_DECAY];
-  const real dh = sc[S_DH], dfExp = sc[S_DF_EXP], contactSeen = sc[S_CONTACT_SEEN], phi = sc[S_PHI];
-  const double *relA = sc + S_RELIEF_ANGER, *relF = sc + S_RELIEF_FEAR;
+  const real dt = sc[T_DT], mu = sc[T_MU], cw = sc[T_CW], noise = sc[T_NOISE], perDecay = sc[T_PER_DECAY];
+  const real dh = sc[T_DH], dfExp = sc[T_DF_EXP], contactSeen = sc[T_CONTACT_SEEN], phi = sc[T_PHI];
   uint32_t s = (uint32_t)seed;
   real sums[6] = {0}, sumsF[6] = {0}, counts[6] = {0};
 
   for (int p = 0; p < 2; p++) {
-    const double *pp = sc + S_PARTY + p * P_COUNT;
+    const double *pp = sc + T_PARTY + p * P_COUNT;
+    const double *relA = pp + P_RELIEF_ANGER, *relF = pp + P_RELIEF_FEAR;
     const real k = pp[P_K], alpha = pp[P_ALPHA], security = pp[P_SECURITY], pExp = pp[P_PEXP];
     const real media = pp[P_MEDIA], backlash = pp[P_BACKLASH], depth = pp[P_DEPTH];
     const int mediaUp = pp[P_MEDIA_UP] != 0;
     const real Hq = st->hostility[1 - p];
-    const int ro = p * 3;
     const int from = st->partyStart[p], to = st->partyStart[p + 1];
     const real threshold = backlash > 0 ? hardliner_threshold(A, from, to) : 2;
 
@@ -168,7 +168,7 @@ static void step(Pass *st, int32_t seed) {
       const int status = participant[i];
       const real hh = status == 0 ? Hq + per : (Hq + per) * contactSeen;
       const int r = role[i];
-      const real reliefA = relA[ro + r], reliefF = relF[ro + r];
+      const real reliefA = relA[r], reliefF = relF[r];
 
       real da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
       real df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
@@ -184,13 +184,13 @@ static void step(Pass *st, int32_t seed) {
       f1 = f1 < 0 ? 0 : f1 > 1 ? 1 : f1;
       A[i] = (float)a1;
       F[i] = (float)f1;
-      sums[ro + r] += a1;
-      sumsF[ro + r] += f1;
-      counts[ro + r]++;
+      sums[p * 3 + r] += a1;
+      sumsF[p * 3 + r] += f1;
+      counts[p * 3 + r]++;
     }
   }
   /* finishPartyMeans: hostility from the role means (ROLE_ELITE = 1) */
-  const real ew = sc[S_ELITE_WEIGHT];
+  const real ew = st->eliteWeight;
   for (int p = 0; p < 2; p++) {
     real sumA = 0, count = 0, elite = 0;
     for (int r = 0; r < 3; r++) {
@@ -218,16 +218,16 @@ int main(int argc, char **argv) {
   dir = argv[1];
   const int ticks = atoi(argv[2]), samples = atoi(argv[3]), check = atoi(argv[4]);
   size_t seedBytes;
-  const double *sc = load("scalars", NULL);
+  const double *terms = load("terms", NULL), *hostility0 = load("hostility", NULL), *eliteWeight = load("eliteWeight", NULL);
+  const int32_t *partyStart = load("partyStart", NULL);
   const int32_t *seeds = load("seeds", &seedBytes);
   const int nSeeds = (int)(seedBytes / 4);
   if (nSeeds < ticks || nSeeds < check) { fprintf(stderr, "seeds.bin holds %d seeds; need %d\n", nSeeds, ticks > check ? ticks : check); return 1; }
   Pass st = {0};
-  st.n = (int)sc[S_N];
-  st.partyStart[0] = (int)sc[S_FROM0];
-  st.partyStart[1] = (int)sc[S_FROM1];
-  st.partyStart[2] = (int)sc[S_TO1];
-  st.sc = sc;
+  st.n = partyStart[2];
+  for (int p = 0; p < 3; p++) st.partyStart[p] = partyStart[p];
+  st.terms = terms;
+  st.eliteWeight = eliteWeight[0];
   st.rowPtr = load("rowPtr", NULL);
   st.col = load("col", NULL);
   st.weight = load("weight", NULL);
@@ -247,7 +247,7 @@ int main(int argc, char **argv) {
 
 #define RESET() do { \
     memcpy(st.anger, anger0, 4 * n); memcpy(st.fear, fear0, 4 * n); memcpy(st.perceived, perceived0, 4 * n); \
-    memcpy(st.participant, participant0, n); st.hostility[0] = sc[S_HOSTILITY0]; st.hostility[1] = sc[S_HOSTILITY1]; \
+    memcpy(st.participant, participant0, n); st.hostility[0] = hostility0[0]; st.hostility[1] = hostility0[1]; \
   } while (0)
 
   RESET();

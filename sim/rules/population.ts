@@ -1,25 +1,13 @@
 import type { Context } from '../context';
 import { NORMAL_TABLE } from '../normalTable';
+import type { Scratch } from '../scratch';
 import type { SimState } from '../state';
 import type { Effects } from './effects';
 import { finishPartyMeans } from './hostility';
+import { PARTY_TERM, PARTY_TERMS, PARTY_TERMS_AT, populationTerms, TERM } from './populationTerms';
 import { MULBERRY32_STEP, mulberry32Hash } from '../rng';
-import { exp, pow } from '../portableMath';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
-
-/** Anger of a party's angriest decile boundary (the 90th percentile), from a 256-bin histogram. */
-function hardlinerThreshold(anger: Float32Array, from: number, to: number): number {
-  const bins = new Uint32Array(256);
-  for (let i = from; i < to; i++) bins[Math.min(255, (anger[i] * 256) | 0)]++;
-  let above = 0;
-  const target = Math.ceil(0.1 * (to - from));
-  for (let b = 255; b >= 0; b--) {
-    above += bins[b];
-    if (above >= target) return b / 256;
-  }
-  return 0;
-}
 
 /**
  * Step 3, agent mode: one synchronous pass over all agents. Each agent's anger and fear sum every
@@ -37,12 +25,14 @@ export function updateAgents(state: SimState, ctx: Context, fx: Readonly<Effects
   // the loops live in functions of their own: a long loop inside this function got compiled on
   // stack replacement with the state's layout of the first step, and that code was entered and
   // thrown away again at many later steps once the layout had changed
-  snapshotPairs(ctx.scratch.pairs, state.anger, state.fear, state.partyStart[2]);
+  const { scratch } = ctx;
+  populationTerms(scratch.terms, state, ctx, fx);
+  snapshotPairs(scratch.pairs, state.anger, state.fear, state.partyStart[2]);
   state.roleAnger.fill(0);
   state.roleFear.fill(0);
   state.roleCount.fill(0);
   let s = ctx.streams.agents.int32() | 0;
-  for (let p = 0; p < 2; p++) s = updateParty(state, ctx, fx, p, s);
+  for (let p = 0; p < 2; p++) s = updateParty(state, scratch, p, s);
   finishPartyMeans(state, ctx.params.eliteWeight);
 }
 
@@ -54,47 +44,43 @@ function snapshotPairs(X: Float32Array, A: Readonly<Float32Array>, F: Readonly<F
   }
 }
 
-/** The pass over party `p`'s agents, drawing from mulberry32 state `seed`; returns the generator's new state. */
-function updateParty(state: SimState, ctx: Context, fx: Readonly<Effects>, p: number, seed: number): number {
-  const A = state.anger;
-  const F = state.fear;
-  const X = ctx.scratch.pairs;
-  const { grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
-  const unit = ctx.scratch.unitRows;
+/**
+ * The pass over party `p`'s agents with the step's terms and snapshot in `scratch`, drawing from
+ * mulberry32 state `seed`; returns the generator's new state.
+ */
+function updateParty(state: SimState, scratch: Scratch, p: number, seed: number): number {
+  const { anger: A, fear: F, grievance: G, perceived: P, role, participant, contact, rowPtr, col, weight } = state;
+  const { pairs: X, unitRows: unit, terms: t } = scratch;
   const NT = NORMAL_TABLE;
-  const pr = ctx.params;
-  const dt = ctx.dt;
-  const mu = pr.contagion;
-  const cw = pr.contactWeight;
-  const noise = pr.noise * Math.sqrt(dt);
-  const perDecay = exp(-pr.exposureDecay * dt);
-  const dh = pr.exposureHostility;
-  const dfExp = pr.exposureFear;
-  let s = seed;
+  const dt = t[TERM.dt];
+  const mu = t[TERM.contagion];
+  const cw = t[TERM.contactWeight];
+  const noise = t[TERM.noise];
+  const perDecay = t[TERM.perceivedKept];
+  const dh = t[TERM.exposureHostility];
+  const dfExp = t[TERM.exposureFear];
+  const contactSeen = t[TERM.contactSeen];
+  const phi = t[TERM.fearDecay];
+  const at = PARTY_TERMS_AT + p * PARTY_TERMS;
+  const k = t[at + PARTY_TERM.reactivity];
+  const alpha = t[at + PARTY_TERM.fatigue];
+  const security = t[at + PARTY_TERM.security];
+  const pExp = t[at + PARTY_TERM.exposed];
+  const media = t[at + PARTY_TERM.media];
+  const mediaUp = t[at + PARTY_TERM.mediaUp] !== 0;
+  const backlash = t[at + PARTY_TERM.backlash];
+  const depth = t[at + PARTY_TERM.cohortDepth];
+  const threshold = t[at + PARTY_TERM.hardliner];
+  const Hq = t[at + PARTY_TERM.opponentHostility];
+  const relA = at + PARTY_TERM.reliefAnger;
+  const relF = at + PARTY_TERM.reliefFear;
   const sums = state.roleAnger;
   const sumsF = state.roleFear;
   const counts = state.roleCount;
-  const q = 1 - p;
-  const party = ctx.scenario.parties[p];
-  const k = party.reactivity;
-  const alpha = party.fatigue;
-  const phi = pr.fearDecay;
-  const Hq = state.hostility[q];
-  const security = pr.securityDilemma * Math.max(0, state.power[q] / state.power[p] - 1);
-  const inc = state.incidents[p];
-  const pExp = inc > 0 ? 1 - pow(1 - pr.exposure, inc) : 0;
-  const media = pr.mediaDepth * state.media[p];
-  const mediaUp = state.media[p] < 0;
-  const relA = fx.reliefAnger;
-  const relF = fx.reliefFear;
   const ro = p * 3;
-  const backlash = fx.backlash[p];
   const from = state.partyStart[p];
   const to = state.partyStart[p + 1];
-  const threshold = backlash > 0 ? hardlinerThreshold(A, from, to) : 2;
-  const depth = fx.cohortDepth[p];
-  // exchange participants see the other side as less hostile (contact theory: less threat, more empathy)
-  const contactSeen = 1 - pr.track4Perception;
+  let s = seed;
 
   for (let i = from; i < to; i++) {
     const a = A[i];
@@ -148,8 +134,8 @@ function updateParty(state: SimState, ctx: Context, fx: Readonly<Effects>, p: nu
     const status = participant[i];
     const hh = status === 0 ? Hq + per : (Hq + per) * contactSeen;
     const r = role[i];
-    const reliefA = relA[ro + r];
-    const reliefF = relF[ro + r];
+    const reliefA = t[relA + r];
+    const reliefF = t[relF + r];
 
     let da = dt * (k * (hh > 1 ? 1 : hh) - alpha * a + G[i] + mu * pullA - reliefA * a - media * (mediaUp ? 1 - a : a)) + noise * na;
     let df = dt * (-phi * f + security + mu * pullF - reliefF * f - media * (mediaUp ? 1 - f : f)) + noise * nf;
