@@ -1,5 +1,6 @@
+import { arenaBytes, createArena, type Arena } from './arena';
 import type { Constants } from './constants';
-import { edgeListGraph, smallWorld, type Graph } from './network';
+import { edgeListGraph, smallWorld, type Graph, type GraphArrays } from './network';
 import { betaMeanSd, normal } from './rng';
 import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState } from './state';
 import { computeHostility } from './rules/hostility';
@@ -26,23 +27,30 @@ function newActor(): ActorState {
 /**
  * The state at tick 0, from the scenario's constants: the network and roles from the `network` stream, initial anger, fear and
  * personal grievance from the `agents` stream (Beta around the party means with SD
- * initialSpread; exactly the party values when the spread is 0).
+ * initialSpread; exactly the party values when the spread is 0). The per-agent and per-tie
+ * arrays are views into the run's arena, made once the network's size is known.
  */
-export function createState(ctx: Constants, streams: Pick<Streams, 'network' | 'agents'>): SimState {
+export function createState(ctx: Constants, streams: Pick<Streams, 'network' | 'agents'>): { state: SimState; arena: Arena } {
   const { scenario } = ctx;
   const sizes = partySizes(ctx);
   const n = sizes[0] + sizes[1];
   const partyStart = Int32Array.from([0, sizes[0], n]);
   const net = streams.network;
+  let arena: Arena | undefined;
+  const arrays: GraphArrays = (agents, ties) => {
+    arena = createArena(arenaBytes({ agents, ties, meanfield: ctx.meanfield }));
+    return { rowPtr: arena.int32(agents + 1), col: arena.int32(ties), weight: arena.float32(ties) };
+  };
   let graph: Graph;
-  if (ctx.meanfield) graph = { rowPtr: new Int32Array(n + 1), col: new Int32Array(0), weight: new Float32Array(0) };
-  else if (scenario.network.type === 'edges') graph = edgeListGraph(n, scenario.network.edges);
-  else graph = smallWorld(sizes, { ...scenario.network, contactWeight: scenario.params.contactWeight }, net);
+  if (ctx.meanfield) graph = arrays(n, 0);
+  else if (scenario.network.type === 'edges') graph = edgeListGraph(n, scenario.network.edges, arrays);
+  else graph = smallWorld(sizes, { ...scenario.network, contactWeight: scenario.params.contactWeight, arrays }, net);
+  const a = arena!;
 
-  const role = new Uint8Array(n);
-  const anger = new Float32Array(n);
-  const fear = new Float32Array(n);
-  const grievance = new Float32Array(n);
+  const role = a.uint8(n);
+  const anger = a.float32(n);
+  const fear = a.float32(n);
+  const grievance = a.float32(n);
   const agents = streams.agents;
   for (let p = 0; p < 2; p++) {
     const party = scenario.parties[p];
@@ -70,10 +78,10 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
     seed: 0,
     partyStart,
     anger, fear, grievance,
-    perceived: new Float32Array(n),
+    perceived: a.float32(n),
     role,
-    participant: new Uint8Array(n),
-    contact: new Int32Array(n).fill(-1),
+    participant: a.uint8(n),
+    contact: a.int32(n).fill(-1),
     rowPtr: graph.rowPtr, col: graph.col, weight: graph.weight,
     mfAnger: Float64Array.from(scenario.parties.map((p) => p.initialAnger)),
     mfFear: Float64Array.from(scenario.parties.map((p) => p.initialFear)),
@@ -82,9 +90,9 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
     hostility: new Float64Array(2),
     meanAnger: new Float64Array(2),
     meanFear: new Float64Array(2),
-    roleAnger: new Float64Array(6),
-    roleFear: new Float64Array(6),
-    roleCount: new Float64Array(6),
+    roleAnger: a.float64(6),
+    roleFear: a.float64(6),
+    roleCount: a.float64(6),
     cost: new Float64Array(2),
     media: new Float64Array(2),
     receptivity: new Float64Array([1, 1]),
@@ -114,5 +122,33 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
   }
   computeHostility(state, ctx);
   state.escalation = escalationIndex(state, ctx.params.escalationWeights);
-  return state;
+  return { state, arena: a };
+}
+
+/** The state's arrays that live in the run's arena, each with its allocator. */
+const IN_ARENA = {
+  anger: 'float32', fear: 'float32', grievance: 'float32', perceived: 'float32', role: 'uint8', participant: 'uint8',
+  contact: 'int32', rowPtr: 'int32', col: 'int32', weight: 'float32', roleAnger: 'float64', roleFear: 'float64', roleCount: 'float64',
+} as const;
+
+/**
+ * A copy of a saved state whose per-agent and per-tie arrays are in a new arena, to resume from;
+ * its fields keep the saved order, so resumed and new states share their layout.
+ */
+export function restoreState(saved: Readonly<SimState>, meanfield: boolean): { state: SimState; arena: Arena } {
+  const arena = createArena(arenaBytes({ agents: saved.partyStart[2], ties: saved.col.length, meanfield }));
+  const rest: Record<string, unknown> = { ...saved };
+  for (const k of Object.keys(IN_ARENA)) delete rest[k];
+  const copy = structuredClone(rest);
+  const state: Record<string, unknown> = {};
+  for (const k of Object.keys(saved)) {
+    const kind = IN_ARENA[k as keyof typeof IN_ARENA];
+    if (kind) {
+      const from = saved[k as keyof typeof IN_ARENA];
+      const to = arena[kind](from.length);
+      to.set(from as never);
+      state[k] = to;
+    } else state[k] = copy[k];
+  }
+  return { state: state as unknown as SimState, arena };
 }

@@ -1,3 +1,4 @@
+import { arenaBytes } from './arena';
 import { MAX_EVENTS } from './observe/modelEvents';
 import { observedColumns } from './observe/observedColumns';
 import type { ScenarioData } from './scenario/schema';
@@ -9,7 +10,8 @@ import type { ValidationIssue } from './scenario/issues';
  * (Float32), role and participation (Uint8) and its row pointer (Int32): 22 bytes; its Track Four
  * contact tie (Int32) is the contact overlay; the population pass's scratch is a Float32 pair
  * snapshot and a unit-weight flag: 9 bytes. A directed tie is its column (Int32) and weight
- * (Float32).
+ * (Float32). All of these live in the run's arena (sim/arena.ts, one WebAssembly memory), made
+ * when the network's size is known, so they exist while the network is laid into rows.
  */
 const AGENT_BYTES = 4 * 4 + 1 + 1 + 4;
 const CONTACT_BYTES = 4;
@@ -43,8 +45,13 @@ export interface EstimateOptions {
   ticks?: number;
 }
 
+/** WebAssembly's largest memory (65,536 pages of 64 KiB): a run's arena must fit in it. */
+export const ARENA_LIMIT = 4 * 1024 ** 3;
+
 /** Bytes a run needs, by part, and the peak in all (see `estimateRun`). */
 export interface MemoryEstimate {
+  /** Bytes of the run's arena (agents, ties, the population pass's scratch): at most ARENA_LIMIT. */
+  arena: number;
   agents: number;
   /** Directed ties of the network. */
   ties: number;
@@ -66,7 +73,7 @@ export interface MemoryEstimate {
     histograms: number;
     events: number;
   };
-  /** The peak: the scenario, plus the larger of the network's construction and the running state with its results. */
+  /** The peak: the scenario, plus the larger of the network's construction (with the arena) and the running state with its results. */
   bytes: number;
 }
 
@@ -105,10 +112,12 @@ export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEst
     histograms: rows * 4 * (o.histogramBins ?? 0) * VALUE_BYTES,
     events: Math.max(0, o.eventRuns ?? 1) * MAX_EVENTS * EVENT_BYTES,
   };
-  // the network is built first, into its ties, row pointers and scratch; the rest comes after
-  const building = parts.ties + agents * 4 + parts.construction;
-  const running = parts.agents + parts.contact + parts.ties + parts.columns + parts.histograms + parts.events;
-  return { agents, ties, rows, parts, bytes: parts.scenario + Math.max(building, running) };
+  // the network's ties are drawn into scratch and laid into rows in the arena, which holds the agents too; results come after
+  const held = parts.agents + parts.contact + parts.ties;
+  const building = held + parts.construction;
+  const running = held + parts.columns + parts.histograms + parts.events;
+  const arena = arenaBytes({ agents, ties, meanfield: s.mode === 'meanfield' });
+  return { arena, agents, ties, rows, parts, bytes: parts.scenario + Math.max(building, running) };
 }
 
 /** Bytes in GiB to one decimal ("1.6 GiB"). */
@@ -121,10 +130,16 @@ export function formatGiB(bytes: number): string {
  * results dominate, the edge list when it does, else the parties' populations); none within it.
  */
 export function memoryIssue(e: MemoryEstimate, limit: number): ValidationIssue | undefined {
+  const n = (x: number) => x.toLocaleString('en');
+  if (e.arena > ARENA_LIMIT) {
+    return {
+      path: e.parts.scenario > 0 ? 'network.edges' : 'parties',
+      message: `this run's agents and ties would need ${formatGiB(e.arena)} (${n(e.agents)} agents, ${n(e.ties)} ties); a run holds at most ${formatGiB(ARENA_LIMIT)} of them (WebAssembly's memory limit)`,
+    };
+  }
   if (e.bytes <= limit) return undefined;
   const results = e.parts.columns + e.parts.histograms + e.parts.events;
   const path = results > e.bytes / 2 ? 'ticks' : e.parts.scenario > e.bytes / 4 ? 'network.edges' : 'parties';
-  const n = (x: number) => x.toLocaleString('en');
   return {
     path,
     message: `this run would need about ${formatGiB(e.bytes)} of memory (${n(e.agents)} agents, ${n(e.ties)} ties, ${n(e.rows)} observed ticks); the limit is ${formatGiB(limit)}`,

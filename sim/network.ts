@@ -8,14 +8,31 @@ export interface Graph {
   weight: Float32Array;
 }
 
-/** Builds CSR rows from parallel arrays of directed ties (from, to, weight), keeping their order within a row. */
-export function csrFromTies(n: number, from: Int32Array, to: Int32Array, w: Float32Array, count = from.length): Graph {
-  const rowPtr = new Int32Array(n + 1);
+/**
+ * Makes a graph's arrays, zeroed, once its numbers of agents and directed ties are known: plain
+ * arrays by default; a run puts them in its arena (sim/arena.ts).
+ */
+export type GraphArrays = (agents: number, ties: number) => Graph;
+
+/** Plain typed arrays for a graph. */
+export const plainGraph: GraphArrays = (n, ties) => ({ rowPtr: new Int32Array(n + 1), col: new Int32Array(ties), weight: new Float32Array(ties) });
+
+/** Directed ties as parallel arrays: the first `count` (default all) of from → to with weight. */
+export interface DirectedTies {
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float32Array;
+  count?: number;
+}
+
+/** Builds CSR rows from parallel arrays of directed ties, keeping their order within a row, into `arrays`. */
+export function csrFromTies(n: number, ties: DirectedTies, arrays: GraphArrays = plainGraph): Graph {
+  const { from, to, weight: w } = ties;
+  const count = ties.count ?? from.length;
+  const { rowPtr, col, weight } = arrays(n, count);
   for (let e = 0; e < count; e++) rowPtr[from[e] + 1]++;
   for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
   const fill = rowPtr.slice(0, n);
-  const col = new Int32Array(count);
-  const weight = new Float32Array(count);
   for (let e = 0; e < count; e++) {
     const k = fill[from[e]]++;
     col[k] = to[e];
@@ -24,12 +41,14 @@ export function csrFromTies(n: number, from: Int32Array, to: Int32Array, w: Floa
   return { rowPtr, col, weight };
 }
 
-/** Options of the small-world network, as the scenario gives them. */
+/** Options of the small-world network, as the scenario gives them, and where to put it. */
 export interface SmallWorldOptions {
   degree: number;
   rewire: number;
   crossTies: number;
   contactWeight: number;
+  /** Default: plain arrays. */
+  arrays?: GraphArrays;
 }
 
 /**
@@ -71,12 +90,10 @@ export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: 
     ends[t++] = Math.floor(rng() * sizes[0]);
     ends[t++] = sizes[0] + Math.floor(rng() * sizes[1]);
   }
-  const rowPtr = new Int32Array(n + 1);
+  const { rowPtr, col, weight } = (o.arrays ?? plainGraph)(n, 2 * ties);
   for (let e = 0; e < 2 * ties; e++) rowPtr[ends[e] + 1]++;
   for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
   const fill = rowPtr.slice(0, n);
-  const col = new Int32Array(2 * ties);
-  const weight = new Float32Array(2 * ties);
   const cw = Math.fround(o.contactWeight);
   for (let u = 0; u < ties; u++) {
     const a = ends[2 * u];
@@ -94,12 +111,12 @@ export function smallWorld(sizes: readonly number[], o: SmallWorldOptions, rng: 
 }
 
 /** A user-given directed edge list [i, j, w] (the weight i puts on j), used exactly as given. */
-export function edgeListGraph(n: number, edges: ReadonlyArray<readonly [number, number, number]>): Graph {
+export function edgeListGraph(n: number, edges: ReadonlyArray<readonly [number, number, number]>, arrays: GraphArrays = plainGraph): Graph {
   const from = new Int32Array(edges.length);
   const to = new Int32Array(edges.length);
   const w = new Float32Array(edges.length);
   edges.forEach(([i, j, weight], e) => {
     from[e] = i; to[e] = j; w[e] = weight;
   });
-  return csrFromTies(n, from, to, w);
+  return csrFromTies(n, { from, to, weight: w }, arrays);
 }

@@ -1,7 +1,9 @@
+import type { Arena } from './arena';
 import type { Constants } from './constants';
 import { createEffects, type Effects } from './rules/effects';
 import { TERMS_LENGTH } from './rules/populationTerms';
 import type { SimState } from './state';
+import { createPopulationPass, type PopulationPass } from './wasm/populationPass';
 
 /**
  * Buffers a run reuses at every step, allocated once, when the run is set up (never in a step):
@@ -16,26 +18,23 @@ export interface Scratch {
   pairs: Float32Array;
   /** Per agent, 1 when every tie in its row weighs exactly 1 (the population pass then skips the weights). */
   unitRows: Uint8Array;
+  /** The population pass over this run's arena (agent mode only). */
+  pass?: PopulationPass;
 }
 
-/** Per agent, 1 when every tie in its row weighs exactly 1 (the small world's within-party ties), else 0. */
-function unitWeightRows(rowPtr: Int32Array, weight: Float32Array, n: number): Uint8Array {
-  const unit = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+/** Sets unit[i] to 1 when every tie in agent i's row weighs exactly 1 (the small world's within-party ties), else 0. */
+function markUnitRows(unit: Uint8Array, rowPtr: Int32Array, weight: Float32Array): void {
+  for (let i = 0; i < unit.length; i++) {
     let one = 1;
     for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) if (weight[e] !== 1) one = 0;
     unit[i] = one;
   }
-  return unit;
 }
 
-/** Allocates the scratch of a run whose state (network and agents) is built. */
-export function createScratch(state: Readonly<SimState>, c: Pick<Constants, 'meanfield'>): Scratch {
+/** Allocates the scratch of a run whose state (network and agents) is built, in its arena, and binds its population pass. */
+export function createScratch(state: Readonly<SimState>, c: Pick<Constants, 'meanfield'>, arena: Arena): Scratch {
   const n = c.meanfield ? 0 : state.partyStart[2];
-  return {
-    fx: createEffects(),
-    terms: new Float64Array(TERMS_LENGTH),
-    pairs: new Float32Array(2 * n),
-    unitRows: c.meanfield ? new Uint8Array(0) : unitWeightRows(state.rowPtr, state.weight, n),
-  };
+  const arrays = { terms: arena.float64(TERMS_LENGTH), pairs: arena.float32(2 * n), unitRows: arena.uint8(n) };
+  markUnitRows(arrays.unitRows, state.rowPtr, state.weight);
+  return { fx: createEffects(), ...arrays, pass: c.meanfield ? undefined : createPopulationPass(arena, state, arrays) };
 }

@@ -1,6 +1,7 @@
+import type { Arena } from './arena';
 import { deriveConstants } from './constants';
 import type { Context } from './context';
-import { createState } from './init';
+import { createState, restoreState } from './init';
 import { replicateSeed } from './rng';
 import type { ScenarioData } from './scenario/schema';
 import { createScratch } from './scratch';
@@ -29,16 +30,17 @@ export interface SimulationOptions {
 /** Creates a simulation at tick 0, or resumed from a saved state: constants, streams, state, then scratch. */
 export function createSimulation(scenario: ScenarioData, o: SimulationOptions = {}): Simulation {
   const constants = deriveConstants(scenario);
-  let state: SimState;
+  let made: { state: SimState; arena: Arena };
   let streams;
   if (o.from) {
-    state = structuredClone(o.from);
-    streams = createStreams(scenario, state.seed, state.streams);
+    made = restoreState(o.from, constants.meanfield);
+    streams = createStreams(scenario, made.state.seed, made.state.streams);
   } else {
     const seed = o.seed ?? replicateSeed(scenario.seed, o.run ?? 0);
     streams = createStreams(scenario, seed);
-    state = createState(constants, streams);
-    state.seed = seed;
+    made = createState(constants, streams);
+    made.state.seed = seed;
   }
-  return { ctx: { ...constants, streams, scratch: createScratch(state, constants) }, state };
+  const { state, arena } = made;
+  return { ctx: { ...constants, streams, scratch: createScratch(state, constants, arena) }, state };
 }

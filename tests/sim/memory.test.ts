@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, estimateRun, MAX_EVENTS, MEMORY_LIMIT, memoryIssue, openRun } from '../../sim/index';
+import { ARENA_LIMIT } from '../../sim/memory';
 import { makeScenario } from '../fixtures/sim/makeScenario';
 
 describe('estimateRun()', () => {
@@ -38,8 +39,8 @@ describe('estimateRun()', () => {
   it('estimateRun() takes the larger of the network\'s construction and the running state, plus an edge list\'s JavaScript copy', () => {
     const dense = makeScenario({ ticks: 10, network: { type: 'smallWorld', degree: 40 }, parties: [{ population: 500 }, { population: 500 }] });
     const e = estimateRun(dense, { eventRuns: 0 });
-    // degree 40: drawing the ties (4 bytes a tie on top of their 8) outweighs the agents and columns
-    expect(e.bytes).toBe(e.parts.ties + 4 * e.agents + e.parts.construction);
+    // degree 40: drawing the ties (4 bytes a tie beside the arena's agents and ties) outweighs the columns
+    expect(e.bytes).toBe(e.parts.agents + e.parts.contact + e.parts.ties + e.parts.construction);
     const long = makeScenario({ ticks: 100_000, mode: 'meanfield' });
     const l = estimateRun(long);
     expect(l.bytes).toBe(l.parts.agents + l.parts.contact + l.parts.columns + l.parts.events);
@@ -71,6 +72,17 @@ describe('memoryIssue()', () => {
     const list = estimateRun(makeScenario({ network: { type: 'edges', edges } }), { eventRuns: 0 });
     expect(memoryIssue(list, list.bytes - 1)?.path).toBe('network.edges');
     expect(memoryIssue(list, list.bytes)).toBeUndefined();
+  });
+
+  it('memoryIssue() refuses a run whose agents and ties would not fit in one WebAssembly memory (4 GiB), whatever the limit', () => {
+    // validation asks memoryIssue, so the scenario itself is refused, naming the populations
+    expect(() => makeScenario({ parties: [{ population: 5e7 }, { population: 5e7 }] }))
+      .toThrow(/parties: this run's agents and ties would need \d+\.\d GiB \(100,000,000 agents, [\d,]+ ties\); a run holds at most 4\.0 GiB of them \(WebAssembly's memory limit\)/);
+    const big = estimateRun(makeScenario({ parties: [{ population: 1e7 }, { population: 1e7 }] }), { eventRuns: 0 });
+    expect(big.arena).toBeGreaterThan(ARENA_LIMIT / 4);
+    expect(big.arena).toBeLessThan(ARENA_LIMIT);
+    expect(memoryIssue(big, Infinity)).toBeUndefined();
+    expect(memoryIssue({ ...big, arena: ARENA_LIMIT + 1 }, Infinity)?.path).toBe('parties');
   });
 
   it('openRun() refuses, before allocating, a run over its memory limit', () => {

@@ -19,7 +19,7 @@ describe('edgeListGraph() and csrFromTies()', () => {
   });
 
   it('csrFromTies() counts only the first `count` ties', () => {
-    const g = csrFromTies(2, Int32Array.from([0, 1, 1]), Int32Array.from([1, 0, 1]), Float32Array.from([1, 2, 3]), 2);
+    const g = csrFromTies(2, { from: Int32Array.from([0, 1, 1]), to: Int32Array.from([1, 0, 1]), weight: Float32Array.from([1, 2, 3]), count: 2 });
     expect(ties(g)).toEqual([[0, 1, 1], [1, 0, 2]]);
   });
 });
