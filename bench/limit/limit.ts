@@ -1,7 +1,7 @@
 /**
  * The machine's limit for the population pass: bench/limit/population.c, the same pass in C,
  * compiled with gcc -O3 into a temporary folder when gcc exists, run over the very arrays of a
- * warm simulation, timed in the same bench run as the JavaScript pass, and checked to compute the
+ * warm simulation, timed in the same bench run as Détente's pass (updateAgents), and checked to compute the
  * same numbers (anger, fear, perceived hostility, participation and hostility after a few steps,
  * bit for bit: the C code adds in the same order, in doubles, and stores floats).
  */

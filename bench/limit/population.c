@@ -1,13 +1,14 @@
 /*
- * The population pass of sim/rules/population.ts (updateAgents, with finishPartyMeans of
- * sim/rules/hostility.ts) in C, as the machine's limit for `npm run bench`: the same arrays
+ * The population pass of sim/rules/population.ts (updateAgents, whose loop is
+ * sim/wasm/populationPass.as.ts, with finishPartyMeans of sim/rules/hostility.ts) in C, as the
+ * machine's limit for `npm run bench`: the same arrays
  * (CSR network, Float32 state), the same arithmetic in the same order (doubles, stored as
  * floats), the same mulberry32 noise and normal table. bench/limit/limit.ts writes the inputs,
  * compiles this with gcc -O3 in a temporary folder and reads the results back.
  *
  * Usage: population <dir> <ticks per sample> <samples> <check steps>
  * Reads <dir>/<name>.bin (see load below), writes <dir>/<name>.out after <check steps> steps
- * (anger, fear, perceived, participant, hostility) for the comparison with the JavaScript pass,
+ * (anger, fear, perceived, participant, hostility) for the comparison with Détente's pass,
  * then times <samples> samples of <ticks> steps, each from the same initial state, and prints
  * them as JSON: {"wall": [s, …], "cpu": [s, …]}.
  */
