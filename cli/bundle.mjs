@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
  */
 export const ENTRIES = {
   detente: 'cli/main.ts',
+  // the sweep's worker thread: cli/sweep/workerPool.ts starts ./sweepWorker.mjs beside its module,
+  // which in the bundle is this file beside bundle/detente.mjs
+  sweepWorker: 'cli/sweep/sweepWorker.ts',
 };
 
 /** Files outside the bundle's module graph whose change also makes it stale. */

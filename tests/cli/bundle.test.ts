@@ -77,14 +77,36 @@ describe('cli/bundle.mjs', () => {
   it('the bin (cli/detente.mjs) builds its bundle on first use and rebuilds it after an edit', async () => {
     // a copy of the bin and the bundler with a stand-in for cli/main.ts, using the checkout's packages
     const root = join(tmp, 'bin') + '/';
-    mkdirSync(`${root}cli`, { recursive: true });
+    mkdirSync(`${root}cli/sweep`, { recursive: true });
     for (const f of ['cli/detente.mjs', 'cli/bundle.mjs']) copyFileSync(fromRoot(f), `${root}${f}`);
     symlinkSync(fromRoot('node_modules'), `${root}node_modules`);
-    expect(Object.values(ENTRIES)).toContain('cli/main.ts');
+    expect(Object.values(ENTRIES)).toEqual(['cli/main.ts', 'cli/sweep/sweepWorker.ts']);
+    writeFileSync(`${root}cli/sweep/sweepWorker.ts`, 'export {};\n');
     writeFileSync(`${root}cli/main.ts`, "console.log('first', process.argv.slice(2).join(' '));\n");
     expect(await node(['cli/detente.mjs', 'a', 'b'], root)).toEqual({ code: 0, stdout: 'first a b\n', stderr: '' });
     writeFileSync(`${root}cli/main.ts`, "console.log('second');\n");
     await touch(`${root}cli/main.ts`);
     expect(await node(['cli/detente.mjs'], root)).toEqual({ code: 0, stdout: 'second\n', stderr: '' });
+  }, TIMEOUT);
+
+  it('the bundled sweep runs its worker threads from the bundled sweepWorker.mjs: a copy of bundle/ alone, away from the checkout, gives the sources\' runs.csv', async () => {
+    // the bin brings bundle/ up to date (the tests' setup did too); copy its two files where no node_modules can be found
+    const away = join(tmp, 'away', 'bundle');
+    mkdirSync(away, { recursive: true });
+    for (const f of Object.keys(ENTRIES)) copyFileSync(fromRoot(`bundle/${f}.mjs`), join(away, `${f}.mjs`));
+    const experiment = join(tmp, 'away', 'experiment.json');
+    writeFileSync(experiment, JSON.stringify({
+      format: 1, name: 'bundled sweep', scenario: fromRoot('scenarios/intrastate-conflict.json'), seed: 3, replicates: 2, ticks: 24,
+      factors: [{ name: 'population', path: 'parties.0.population', min: 100, max: 200 }], design: { type: 'grid', levels: 2 },
+      metrics: ['peakX', 'finalX'],
+    }));
+    const bundled = await node([join(away, 'detente.mjs'), 'sweep', experiment, '--out', join(tmp, 'away', 'bundled'), '--workers', '2'], tmp);
+    expect(bundled.stderr).toMatch(/4 of 4 runs done/);
+    expect(bundled.code).toBe(0);
+    const sources = await node([fromRoot('cli/dev.mjs'), 'sweep', experiment, '--out', join(tmp, 'away', 'sources'), '--workers', '1'], tmp);
+    expect(sources.code).toBe(0);
+    const runs = (dir: string) => readFileSync(join(tmp, 'away', dir, 'runs.csv'), 'utf8');
+    expect(runs('bundled')).toBe(runs('sources'));
+    expect(runs('bundled').split('\n')).toHaveLength(6);
   }, TIMEOUT);
 });
