@@ -1,6 +1,7 @@
-import { compileKernel, KernelError } from '../kernel';
+import { compileKernel, KernelError, kernelParamProblem } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
 import { estimateRun, memoryIssue } from '../memory';
+import { columnNames } from '../observe/observedColumns';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
 import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 
@@ -27,12 +28,23 @@ export class ScenarioError extends Error {
 /** "Track Five (media)": the tracks whose actors have a valence. */
 const VALENCE_TRACKS = TRACKS.filter((t) => t.valence).map((t) => `${trackName(t)} (${t.kind})`).join(' or ');
 
+/**
+ * Whether the result columns of these parties are distinct once normalised (NFC), as a reader
+ * comparing text would see them. Names are well-formed (the schema), so distinct text stays
+ * distinct in UTF-8.
+ */
+function distinctColumns(parties: readonly string[]): boolean {
+  const cols = columnNames(parties).map((c) => c.normalize('NFC'));
+  return new Set(cols).size === cols.length;
+}
+
 /** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
 function semanticIssues(s: ScenarioData): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const names = s.parties.map((p) => p.name);
   if (names[0] === names[1]) add('parties.1.name', `must differ from parties.0.name ("${names[0]}")`);
+  else if (!distinctColumns(names)) add('parties.1.name', `must differ from parties.0.name ("${names[0]}") once both are in Unicode normal form (NFC): they are the same text written with different code points, and would give the same CSV columns`);
   s.actors.forEach((a, j) => {
     a.parties?.forEach((n, k) => {
       if (!names.includes(n)) add(`actors.${j}.parties.${k}`, `"${n}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
@@ -73,12 +85,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
       if (p.eliteShare + p.businessShare > 1) add(`parties.${k}.businessShare`, `eliteShare + businessShare must be at most 1 (they are ${p.eliteShare} + ${p.businessShare})`);
     });
   }
-  try {
-    compileKernel(s.kernel.formula, s.kernel.params);
-  } catch (e) {
-    if (!(e instanceof KernelError)) throw e;
-    add('kernel.formula', e.message);
-  }
+  issues.push(...kernelIssues(s.kernel));
   const tooBig = memoryIssue(estimateRun(s), MEMORY_LIMIT);
   if (tooBig) issues.push(tooBig);
   return issues;
@@ -87,28 +94,33 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
 /** Validates a scenario (parsed JSON): fills defaults and returns every problem with its path. */
 export function validateScenario(input: unknown): ValidationResult {
   const parsed = Scenario.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((i) => issueOf(i));
+  // the schema's record drops a "__proto__" key (JSON.parse keeps it as an own property): say so
+  const rawKernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
+  const protoKey = typeof rawKernel?.params === 'object' && rawKernel.params !== null && Object.hasOwn(rawKernel.params, '__proto__');
+  if (!parsed.success || protoKey) {
+    const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => issueOf(i));
+    if (protoKey) issues.push({ path: 'kernel.params.__proto__', message: kernelParamProblem('__proto__') ?? '' });
     // the formula can still be checked on its own, so one pass reports it too
-    if (!issues.some((i) => i.path.startsWith('kernel'))) issues.push(...kernelIssues(input));
+    else if (!issues.some((i) => i.path.startsWith('kernel')) && rawKernel && typeof rawKernel.formula === 'string') {
+      const params = rawKernel.params ?? {};
+      if (typeof params === 'object' && params !== null && Object.values(params).every((v) => typeof v === 'number')) {
+        issues.push(...kernelIssues({ formula: rawKernel.formula, params: params as Record<string, number> }));
+      }
+    }
     return { ok: false, issues };
   }
   const issues = semanticIssues(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
 
-/** Checks a raw scenario's kernel formula when the rest of the file is invalid (a formula needs only itself and its params). */
-function kernelIssues(input: unknown): ValidationIssue[] {
-  const kernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
-  if (!kernel || typeof kernel.formula !== 'string') return [];
-  const params = kernel.params ?? {};
-  if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) return [];
+/** The kernel's problems, each at its field (kernel.formula or kernel.params.<name>); a formula needs only itself and its params. */
+function kernelIssues(kernel: { formula: string; params: Readonly<Record<string, number>> }): ValidationIssue[] {
   try {
-    compileKernel(kernel.formula, params as Record<string, number>);
+    compileKernel(kernel.formula, kernel.params);
     return [];
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
-    return [{ path: 'kernel.formula', message: e.message }];
+    return [{ path: `kernel.${e.field}`, message: e.message }];
   }
 }
 

@@ -199,3 +199,59 @@ describe('parseScenario()', () => {
     expect(() => parseScenario(withField('kernel.formula', 'evaluate("1")'))).toThrow(/kernel\.formula: /);
   });
 });
+
+describe('validateScenario() on names and keys', () => {
+  it('validateScenario() refuses lone surrogates in names ("\\ud800", "\\udc00" would both be written as U+FFFD)', () => {
+    const lone = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "\\ud800"}, {"name": "\\udc00"}]}');
+    const found = issues(lone);
+    for (const path of ['parties.0.name', 'parties.1.name']) {
+      expect(found.find((i) => i.path === path)?.message).toMatch(/well-formed Unicode/);
+    }
+    // a surrogate pair is a character like any other
+    expect(validateScenario(withField('parties.0.name', 'Party 😀')).ok).toBe(true);
+    for (const field of ['name', 'description', 'sources', 'actors']) {
+      const value = field === 'sources' ? ['\udfff'] : field === 'actors' ? [{ name: 'a\ud800', track: 2 }] : 'a\ud800b';
+      const path = field === 'sources' ? 'sources.0' : field === 'actors' ? 'actors.0.name' : field;
+      expect(issues(withField(field, value)).map((i) => i.path)).toContain(path);
+    }
+  });
+
+  it.each([['U+0085 (next line)', '\u0085'], ['U+2028 (line separator)', '\u2028'], ['U+2029 (paragraph separator)', '\u2029'], ['a tab', '\t'], ['U+009B (a C1 control)', '\u009b']])(
+    'validateScenario() refuses %s in party, actor and scenario names',
+    (_label, ch) => {
+      expect(issues(withField('parties.0.name', `A${ch}B`)).find((i) => i.path === 'parties.0.name')?.message).toMatch(/control characters, line or paragraph separators/);
+      expect(issues(withField('actors', [{ name: `W${ch}`, track: 2 }])).map((i) => i.path)).toContain('actors.0.name');
+      expect(issues(withField('name', `S${ch}`)).map((i) => i.path)).toContain('name');
+    },
+  );
+
+  it('validateScenario() refuses party names that are the same text in different Unicode forms (NFC)', () => {
+    const found = issues(withField('parties', [{ name: 'Caf\u00e9' }, { name: 'Cafe\u0301' }]));
+    expect(found.find((i) => i.path === 'parties.1.name')?.message).toMatch(/normal form \(NFC\)/);
+  });
+
+  it('validateScenario() refuses a population of 2^53 − 1 at the field, and never prints a negative size', () => {
+    const hit = issues(withField('parties.0.population', 2 ** 53 - 1)).find((i) => i.path === 'parties.0.population');
+    expect(hit?.message).toMatch(/1000000000/);
+    const largest = issues(withField('parties', [{ name: 'A', population: 1e9 }, { name: 'B', population: 1e9 }]));
+    const memory = largest.find((i) => i.path === 'parties');
+    expect(memory?.message).toMatch(/2,000,000,000 agents, [\d,]+ ties/);
+    for (const i of largest) expect(i.message).not.toMatch(/-\d/);
+  });
+
+  it('validateScenario() reports a "__proto__" key in kernel.params instead of dropping it', () => {
+    const input = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "A"}, {"name": "B"}], "kernel": {"formula": "exp(-(d-1)/L)", "params": {"L": 1, "__proto__": 3}}}');
+    expect(issues(input).find((i) => i.path === 'kernel.params.__proto__')?.message).toMatch(/reserved name/);
+    const nested = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "A"}, {"name": "B"}], "kernel": {"params": {"__proto__": {"L": 2}}}}');
+    expect(issues(nested).map((i) => i.path)).toContain('kernel.params.__proto__');
+  });
+
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])('validateScenario() refuses a kernel param named %s at kernel.params.<name>', (name) => {
+    const found = issues(withField('kernel.params', { L: 1, [name]: 2 }));
+    expect(found).toEqual([{ path: `kernel.params.${name}`, message: expect.stringMatching(/reserved name/) }]);
+  });
+
+  it('validateScenario() reports a formula with a nested ^ as valid instead of failing with an internal error', () => {
+    for (const formula of ['(1+(d/L)^2)^(-1)', '2^d^2', '(d^2)^2']) expect(validateScenario(withField('kernel.formula', formula)).ok).toBe(true);
+  });
+});
