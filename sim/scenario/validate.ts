@@ -3,6 +3,7 @@ import { Scenario, type ScenarioData } from './schema';
 import { estimateRun, memoryIssue } from '../memory';
 import { columnNames } from '../observe/observedColumns';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
+import { stabilityIssues } from './stability';
 import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 
 export { formatPath, type ValidationIssue };
@@ -56,10 +57,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
   s.events.forEach((e, k) => {
     if (e.party !== undefined && !names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
   });
-  const dt = 1 / s.ticksPerYear;
-  if (s.params.contagion * dt > 1 + 1e-12) {
-    add('params.contagion', `contagion × dt must be at most 1 (it is ${s.params.contagion} × 1/${s.ticksPerYear} = ${(s.params.contagion * dt).toPrecision(3)}); lower it or raise ticksPerYear`);
-  }
+  issues.push(...stabilityIssues(s));
   for (const t of TRACKS) {
     const key = stageWindowKey(t);
     const [from, to] = s.params[key];
