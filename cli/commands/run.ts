@@ -7,7 +7,7 @@ import { POWER_BASE_TRACKS, powerBaseColumn } from '../../sim/tracks/tracks';
 import { integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
 import { progressBar } from '../progressBar';
-import { openSink, type Sink } from '../sink';
+import { openSink, refuseOverwritingInput, type Sink } from '../sink';
 
 // The model (its modules, zod and mathjs) takes the better part of a second to load, so it is
 // loaded only once the flags have been checked: --help and usage errors answer without it.
@@ -16,14 +16,35 @@ type Sim = typeof import('../../sim/index');
 const MAX_RUNS = 1_000_000;
 /** "B_track2…B_track5": the power-base tracks' columns, for the help. */
 const TRACK_COLUMNS = `${powerBaseColumn(POWER_BASE_TRACKS[0])}…${powerBaseColumn(POWER_BASE_TRACKS[POWER_BASE_TRACKS.length - 1])}`;
-/** Rows formatted per write of CSV output. */
-const CSV_ROWS_PER_WRITE = 4096;
+/**
+ * Rows per piece of output: a run's rows are formatted and written this many at a time, so no
+ * string grows with the length of a run (one string per run failed past V8's limit on strings).
+ */
+const ROWS_PER_WRITE = 4096;
 
-/** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
-function columnsJSON(cols: Columns): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const n of cols.names) out[n] = Array.from(cols.data[n].subarray(0, cols.rows));
-  return out;
+/** Writes a run's CSV rows in pieces of ROWS_PER_WRITE. */
+async function writeRows(sim: Sim, cols: Columns, sink: Sink): Promise<void> {
+  for (let from = 0; from < cols.rows; from += ROWS_PER_WRITE) {
+    await sink.write(sim.csvBody(cols, from, Math.min(cols.rows, from + ROWS_PER_WRITE)));
+  }
+}
+
+/**
+ * Writes a run's columns as the JSON object `{"name":[values…],…}` in pieces: the same bytes as
+ * JSON.stringify of plain arrays (the values are the same doubles the CSV writes).
+ */
+async function writeColumnsJSON(cols: Columns, sink: Sink): Promise<void> {
+  for (let k = 0; k < cols.names.length; k++) {
+    const n = cols.names[k];
+    const col = cols.data[n];
+    await sink.write(`${k ? ',' : '{'}${JSON.stringify(n)}:[`);
+    for (let from = 0; from < cols.rows; from += ROWS_PER_WRITE) {
+      const piece = Array.from(col.subarray(from, Math.min(cols.rows, from + ROWS_PER_WRITE)));
+      await sink.write((from ? ',' : '') + piece.map((x) => JSON.stringify(x)).join(','));
+    }
+    await sink.write(']');
+  }
+  await sink.write(cols.names.length ? '}' : '{}');
 }
 
 /**
@@ -79,12 +100,7 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
     }, log);
   }
   await sink.write(sim.csvHeader(sim.columnNames(scenario.parties.map((p) => p.name))));
-  return eachRun(sim, scenario, runs, io, async (_r, res) => {
-    // in slices of rows, so the text held at once stays small however long the run
-    for (let from = 0; from < res.columns.rows; from += CSV_ROWS_PER_WRITE) {
-      await sink.write(sim.csvBody(res.columns, from, Math.min(res.columns.rows, from + CSV_ROWS_PER_WRITE)));
-    }
-  }, log);
+  return eachRun(sim, scenario, runs, io, (_r, res) => writeRows(sim, res.columns, sink), log);
 }
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO, log?: EventLogSink): Promise<RunSummary[]> {
@@ -92,10 +108,12 @@ async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary
   // the provenance opens the result, written before any run so that it can stream
   const head = JSON.stringify(sim.provenance(scenario, seeds));
   await sink.write(`${head.slice(0, -1)},"runs":[`);
-  const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
-    sink.write((r ? ',' : '') + JSON.stringify(summary
-      ? { run: r, seed: res.seed, summary: s }
-      : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })), log);
+  const summaries = await eachRun(sim, scenario, runs, io, async (r, res, s) => {
+    if (summary) return sink.write((r ? ',' : '') + JSON.stringify({ run: r, seed: res.seed, summary: s }));
+    await sink.write(`${r ? ',' : ''}{"run":${r},"seed":${res.seed},"columns":`);
+    await writeColumnsJSON(res.columns, sink);
+    await sink.write(`,"summary":${JSON.stringify(s)}}`);
+  }, log);
   await sink.write(`]${summary ? `,"stats":${JSON.stringify(sim.ensembleStats(summaries))}` : ''}}\n`);
   return summaries;
 }
@@ -136,7 +154,9 @@ Options:
   --format csv|json   output format (default csv). JSON holds Détente's version, the
                       scenario's SHA-256 (canonical JSON, defaults filled in), the seeds, and
                       per run its columns and summary.
-  --out FILE          write to FILE instead of stdout
+  --out FILE          write to FILE instead of stdout. The file is replaced only when every run
+                      has been written: a run that fails or is stopped leaves it as it was.
+                      FILE may not be the scenario file.
   --summary           one row per run instead of one per tick (${SUMMARY_COLUMNS.join(', ')};
                       timeToDeescalation is empty if the run never de-escalated), and on stderr
                       the ensemble's medians, 90 % intervals and share de-escalated
@@ -155,7 +175,9 @@ Examples:
   detente run scenarios/intrastate-conflict.json --runs 100 --summary > summaries.csv
   detente run scenarios/intrastate-conflict.json --set params.synergy=0 --format json --out run.json
 
-Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or scenario, bad --set), 2 usage error.
+Exit codes: 0 ok (also when a reader of stdout such as head stops reading), 1 bad input
+(unreadable file, invalid JSON or scenario, bad --set) or output that cannot be written (a full
+disk, a missing folder), 2 usage error, 70 internal error (a bug: please report it).
 `,
   async run({ values, positionals }, io) {
     const runs = integerFlag(values, 'runs', 1, MAX_RUNS) ?? 1;
@@ -170,13 +192,21 @@ Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or scenario, bad --
     if (logFile !== undefined && !logFormat) throw new UsageError(`--event-log takes a file ending in .csv or .json (the format follows the extension); got "${logFile}"`);
     const [sim, { loadScenario }] = await Promise.all([import('../../sim/index'), import('../loadScenario')]);
     const scenario = await loadScenario(positionals[0], { set: values.set as string[] | undefined, seed, ticks });
-    // opened only now, so a bad scenario never truncates an existing output file
     const out = values.out as string | undefined;
+    if (out !== undefined) await refuseOverwritingInput(out, [{ flag: 'scenario file', file: positionals[0] }]);
+    // a file is written beside its target and moved into place at the end: see openSink
     const sink = await openSink(out, io.stdout);
     const log = logFile !== undefined && logFormat ? { sink: await openSink(logFile, io.stdout), format: logFormat } : undefined;
-    const summaries = await (format === 'csv' ? writeCSV : writeJSON)(sim, scenario, runs, summary, sink, io, log);
-    await sink.close();
-    await log?.sink.close();
+    let summaries: RunSummary[];
+    try {
+      summaries = await (format === 'csv' ? writeCSV : writeJSON)(sim, scenario, runs, summary, sink, io, log);
+      await sink.close();
+      await log?.sink.close();
+    } catch (e) {
+      await sink.discard();
+      await log?.sink.discard();
+      throw e;
+    }
     if (summary) io.stderr.write(formatStats(sim.ensembleStats(summaries)));
     if (logFile !== undefined) io.stderr.write(`wrote ${logFile}: the model events of ${runs} run${runs === 1 ? '' : 's'} (${logFormat})\n`);
     if (out !== undefined) io.stderr.write(`wrote ${out}: ${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks} ticks (${format}${summary ? ', summaries' : ''})\n`);
