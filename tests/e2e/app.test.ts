@@ -193,7 +193,7 @@ describe('the page', () => {
 
     // A hostile link: markup in the description must show as text and never run.
     const evil = { ...base, description: '<img src=x onerror="window.pwned=1">' };
-    const link = baseURL + (await encodeShare({ v: 1, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] }));
+    const link = baseURL + (await encodeShare({ v: 1, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] })).hash;
     const { page: p2, errors: e2 } = await open(link);
     await waitState(p2, 'done');
     expect(await p2.textContent('#scenario-description')).toBe(evil.description);
@@ -204,6 +204,25 @@ describe('the page', () => {
     expect(e2).toEqual([]);
     expect(errors).toEqual([]);
     await p2.close();
+  });
+
+  it('offers no share link for a scenario too large for browsers to open, says so and points to the scenario file', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    expect(await page.inputValue('[data-testid=share-link]')).toContain('#s=');
+    // a 4.6 MB edge list (random weights compress poorly) gave a 2.31 MB link that Chromium refused
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const edges = Array.from({ length: 230_000 }, () => [Math.floor(random() * 400), Math.floor(random() * 400), random()]);
+    const big = { ...base, ticks: 12, parties: base.parties.map((p) => ({ ...p, population: 200 })), network: { type: 'edges', edges } };
+    await page.setInputFiles('#open-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page.waitForSelector('[data-testid=share-note]:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=share-note]')).toMatch(/too large for a link \(\d+\.\d MB; browsers open links of up to about 2 MB\).*Download scenario JSON/);
+    expect(await page.inputValue('[data-testid=share-link]')).toBe('');
+    expect(await page.isDisabled('#copy-link')).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('says, after the default scenario has run, that a damaged share link could not be read', async () => {

@@ -187,7 +187,7 @@ describe('share state', () => {
     a.addVariant('all five');
     a.setRunsWanted(3);
     const b = createAppState();
-    const shared = await decodeShare(await encodeShare(a.shareState()));
+    const shared = await decodeShare((await encodeShare(a.shareState())).hash);
     expect(shared).toBeDefined();
     expect(b.openShared(shared!, { libraryId: (name) => (name === base.name ? 'intrastate-conflict' : '') })).toBe(true);
     expect(b.working).toEqual(a.working);
