@@ -36,27 +36,34 @@ export function createRunner(worker = new Worker(new URL('./worker/worker.ts', i
       const results: RunResults = { runs: [], summaries: [], bins, progress: 0, totalRows: 0, events: [] };
       const { partyNames: _ignored, ...req } = request;
       void _ignored;
-      const outcome = await client.start(req, {
-        chunk(c: RunChunk) {
-          const cols = (results.runs[c.run] ??= createColumns(names, c.totalRows));
-          for (const n of names) cols.data[n].set(c.columns[n], c.from);
-          cols.rows = c.from + c.rows;
-          if (c.histograms) {
-            results.histograms ??= new Float64Array(c.totalRows * 4 * bins);
-            results.histograms.set(c.histograms, c.from * 4 * bins);
-          }
-          if (c.events.length) (results.events[c.run] ??= []).push(...c.events);
-          results.totalRows = c.totalRows;
-          results.progress = c.progress;
-          onUpdate(results);
-        },
-        runDone(r: number, s: RunSummary) {
-          results.summaries[r] = s;
-          onUpdate(results);
-        },
-      });
+      let outcome: RunOutcome;
+      try {
+        outcome = await client.start(req, {
+          chunk(c: RunChunk) {
+            const cols = (results.runs[c.run] ??= createColumns(names, c.totalRows));
+            for (const n of names) cols.data[n].set(c.columns[n], c.from);
+            cols.rows = c.from + c.rows;
+            if (c.histograms) {
+              results.histograms ??= new Float64Array(c.totalRows * 4 * bins);
+              results.histograms.set(c.histograms, c.from * 4 * bins);
+            }
+            if (c.events.length) (results.events[c.run] ??= []).push(...c.events);
+            results.totalRows = c.totalRows;
+            results.progress = c.progress;
+            onUpdate(results);
+          },
+          runDone(r: number, s: RunSummary) {
+            results.summaries[r] = s;
+            onUpdate(results);
+          },
+        });
+      } catch (e) {
+        // an exception in the worker is a bug: end the run with it rather than leave it running
+        outcome = { status: 'failed', message: `internal error in the simulation (a bug in Détente; please report it with the scenario): ${e instanceof Error ? e.message : String(e)}` };
+      }
       return { outcome, results };
     },
     dispose: () => client.terminate(),
   };
 }
+

@@ -43,6 +43,12 @@ describe('runCurrent', () => {
     expect(state.status).toEqual({ text: expect.stringMatching(/^Done: 1 run in /), error: false });
   });
 
+  it('runner.run() ends with a failed outcome naming an internal error when the worker throws, instead of never ending', async () => {
+    // a request the worker cannot handle (band columns that are not a list) makes its start throw
+    const { outcome } = await runner.run({ scenario: small, runs: 1, bandColumns: 5 as unknown as string[], partyNames: small.parties.map((p) => p.name) }, () => undefined);
+    expect(outcome).toEqual({ status: 'failed', message: expect.stringMatching(/^internal error in the simulation \(a bug in Détente; please report it with the scenario\): /) });
+  });
+
   it('runCurrent on a scenario the worker refuses ends invalid and records the issues', async () => {
     const state = createAppState();
     // Valid to the schema (checked on the main thread), but two parties of one name are not.
