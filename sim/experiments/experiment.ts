@@ -140,6 +140,8 @@ function factorIssues(f: FactorData, j: number, add: (path: string, message: str
     if (f.min === undefined) add(`${at}.min`, 'is required with "max"');
     else if (f.max === undefined) add(`${at}.max`, 'is required with "min"');
     else if (!(f.max > f.min)) add(`${at}.max`, `must be greater than min (${f.min}); got ${f.max}`);
+    // min + u·(max − min) must stay finite: a range of ±1e308 gave Infinity at every point
+    else if (!Number.isFinite(f.max - f.min)) add(`${at}.max`, `the range from min (${f.min}) to max (${f.max}) is wider than a double can hold; narrow it`);
     else if (f.scale === 'log' && !(f.min > 0)) add(`${at}.min`, `must be greater than 0 on a log scale; got ${f.min}`);
   }
   if (f.values) {

@@ -44,6 +44,13 @@ describe('validateExperiment', () => {
     ]);
   });
 
+  it('validateExperiment refuses a range wider than a double holds (min + u·(max − min) was Infinity at every point)', () => {
+    expect(issues({ ...minimal, factors: [{ name: 'x', min: -1e308, max: 1e308 }] })).toEqual([
+      'factors.0.max: the range from min (-1e+308) to max (1e+308) is wider than a double can hold; narrow it',
+    ]);
+    expect(issues({ ...minimal, factors: [{ name: 'x', min: -1e307, max: 1e307 }] })).toEqual([]);
+  });
+
   it('validateExperiment names schema problems by path: a bad design type, a Sobol\' N not a power of two, odd Morris levels, unknown fields', () => {
     expect(issues({ ...minimal, design: { type: 'fractional' } })[0]).toMatch(/^design.type: /);
     expect(issues({ ...minimal, design: { type: 'sobol', samples: 1000 } })).toEqual(['design.samples: must be a power of two (2, 4, 8, …, 1024, …): a Sobol\' sequence is balanced only over 2^m points']);
