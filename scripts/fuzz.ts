@@ -1,6 +1,6 @@
 /*
  * npm run fuzz: fast-check over every entry point (scenario files, --set overrides, kernel
- * formulas, share links), each case in a worker thread with a timeout and a memory limit.
+ * formulas, share links, experiment files), each case in a worker thread with a timeout and a memory limit.
  * Every input must either run with finite, in-range results or be refused naming the field; a
  * crash, a hang, a NaN, an internal error or unbounded allocation is a failure.
  *
@@ -19,7 +19,7 @@ import { FuzzPool, type CaseResult } from '../tests/fuzz/pool';
 import { TARGETS, type TargetName } from '../tests/fuzz/targets';
 
 /** Share of the cases each target gets. */
-const SHARE: Record<TargetName, number> = { scenario: 0.35, overrides: 0.25, kernel: 0.25, share: 0.15 };
+const SHARE: Record<TargetName, number> = { scenario: 0.3, overrides: 0.2, kernel: 0.2, share: 0.15, experiment: 0.15 };
 
 const { values } = parseArgs({
   options: {

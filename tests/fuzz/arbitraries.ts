@@ -272,10 +272,70 @@ export const shareInput: fc.Arbitrary<TargetInputs['share']> = fc.oneof(
   { arbitrary: fc.integer({ min: 21, max: 40 }).map((zeros) => ({ zeros })), weight: 1 },
 );
 
+// ---------------------------------------------------------------- experiment files
+
+const factorName = rarely(fc.constantFrom('a', 'b', 'capacity', 't2start', 'x_1', 'rate.2', 'k-3'), fc.oneof(fc.constantFrom('point', 'seed', 'peakX', '__proto__', 'constructor', '1x', '', 'a b', 'a,b'), hostileText), 40);
+/** Numeric scenario fields (with their bounds) a factor can set, and hostile paths. */
+const FACTOR_PATHS = [
+  ...Object.keys(PARAM_BOUNDS).map((k) => [`params.${k}`, PARAM_BOUNDS[k]] as const),
+  ...Object.keys(PARTY_BOUNDS).filter((k) => k !== 'population').map((k) => [`parties.1.${k}`, PARTY_BOUNDS[k]] as const),
+  ['parties.0.population', { lo: 1, hi: 200, integer: true }] as const,
+  ['ticks', { lo: 1, hi: LIMITS.ticks, integer: true }] as const,
+];
+const factorPath = rarely(fc.constantFrom(...FACTOR_PATHS.map(([p]) => p)), fc.oneof(fc.constantFrom('__proto__.x', 'constructor.prototype.x', 'parties.9.power', 'params', 'name', 'actors.0.entry', 'kernel.formula', 'params.nope', ''), hostileText), 8);
+
+/** Ranges and values that a factor must not have, or that sit at the edges of doubles. */
+const oddRange = fc.constantFrom({ min: -1e308, max: 1e308 }, { min: 5, max: 1 }, { min: 0, max: 0 }, { values: [] }, { min: 1 }, { values: [1, 1] }, { values: [1, 'a'] }, { min: 5e-324, max: 1e-323, scale: 'log' }, { min: -1, max: 1, scale: 'log' });
+
+const factor = fc.tuple(factorName, factorPath, rarely(fc.integer({ min: 0, max: 3 }), fc.constant(4), 8), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), rarely(fc.constant(undefined), fc.constantFrom('linear', 'log'), 20), rarely(fc.constant(null), anyValue, 40), oddRange)
+  .map(([name, path, kind, u, w, scale, odd, range]) => {
+    const bounds = FACTOR_PATHS.find(([p]) => p === path)?.[1] ?? { lo: 0, hi: 1, integer: false };
+    const at = (x: number) => (bounds.integer ? Math.round(bounds.lo + x * (bounds.hi - bounds.lo)) : bounds.lo + x * (Math.min(bounds.hi, 1e6) - bounds.lo));
+    // a log scale on the positive ranges (kind 3); elsewhere only by the rare odd draw
+    const f: Record<string, unknown> = { name, path, ...(kind === 3 ? { scale: 'log' } : scale && { scale }) };
+    if (kind === 0) f.values = [at(u), at(w)].filter((x, i, a) => a.indexOf(x) === i);
+    else if (kind === 1) f.values = ['immediate', 'lull', 'peak'];
+    else if (kind === 2) Object.assign(f, { min: Math.min(at(u), at(w)), max: Math.max(at(u), at(w)) + (bounds.integer ? 1 : 1e-3) });
+    else if (kind === 3) Object.assign(f, { min: Math.max(1e-6, at(Math.min(u, w))), max: Math.max(1e-6, at(Math.min(u, w))) * (2 + w) });
+    else Object.assign(f, range);
+    if (odd !== null) f[['min', 'max', 'values', 'scale', 'name', 'extra'][Math.floor(w * 6)]] = odd;
+    return f;
+  });
+
+const designOf = rarely(fc.oneof(
+  fc.record({ type: fc.constant('grid'), levels: fc.integer({ min: 2, max: 4 }) }),
+  fc.record({ type: fc.constant('lhs'), samples: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({ type: fc.constant('sobol'), samples: fc.constantFrom(2, 4, 8, 16, 64), secondOrder: fc.boolean() }),
+  fc.record({ type: fc.constant('morris'), trajectories: fc.integer({ min: 2, max: 20 }), levels: fc.constantFrom(2, 4, 6), optimized: fc.boolean(), pool: fc.option(fc.integer({ min: 2, max: 40 }), { nil: undefined }) }),
+), fc.oneof(anyValue, fc.constantFrom({ type: 'sobol', samples: 6 }, { type: 'morris', trajectories: 5, levels: 3 }, { type: 'grid', levels: 1000 }, { type: 'lhs', samples: 1e6 + 1 }, { type: 'morris', trajectories: 100000, optimized: true, pool: 2000 })), 10);
+
+const metricOf = rarely(fc.oneof(fc.constantFrom('peakX', 'areaX', 'timeToDeescalation', 'deescalated', 'finalX', 'settlements', 'collapses', 'relapse10y'), fc.record({ column: fc.constantFrom('X', 'B', 'H_North', 'T'), stat: fc.constantFrom('mean', 'max', 'min', 'final') })), anyValue, 20);
+
+/** An experiment file: factors over scenario fields, a design, metrics and an inline or referenced scenario, mostly well-formed. */
+export const experimentInput: fc.Arbitrary<TargetInputs['experiment']> = fc.tuple(
+  fc.record({
+    format: rarely(fc.constant(1), anyValue, 20),
+    name: rarely(fc.constant('fuzzed experiment'), hostileText, 10),
+    scenario: fc.oneof({ arbitrary: scenarioObject, weight: 6 }, { arbitrary: fc.constantFrom('../intrastate-conflict.json', '', '/etc/passwd'), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+    factors: fc.array(factor, { minLength: 1, maxLength: 5 }),
+    design: designOf,
+    replicates: rarely(fc.integer({ min: 1, max: 50 }), anyValue, 20),
+    seed: rarely(fc.integer({ min: 0, max: 2 ** 32 - 1 }), anyValue, 20),
+    metrics: fc.array(metricOf, { maxLength: 4 }),
+  }, { requiredKeys: ['factors', 'design', 'seed'] }),
+  fc.boolean(),
+).map(([e, forSweep]) => {
+  // ordinary names and metrics once each (a repeat is refused, and drawn rarely enough by the odd values)
+  const factors = e.factors.map((f, j) => (/^[a-z]/.test(String(f.name)) && /^[\w.-]+$/.test(String(f.name)) ? { ...f, name: `${f.name}${j}` } : f));
+  const metrics = e.metrics?.filter((m, i, all) => all.findIndex((n) => JSON.stringify(n) === JSON.stringify(m)) === i);
+  return { text: JSON.stringify({ ...e, factors, metrics }), forSweep };
+});
+
 /** The generator of each target's inputs. */
 export const ARBITRARIES: { [K in keyof TargetInputs]: fc.Arbitrary<TargetInputs[K]> } = {
   scenario: scenarioText,
   overrides: overridesInput,
   kernel: kernelInput,
   share: shareInput,
+  experiment: experimentInput,
 };

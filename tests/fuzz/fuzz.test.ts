@@ -8,7 +8,7 @@ import { runTarget, TARGETS, type TargetName } from './targets';
  * process (vitest's timeout stands in for the workers'), from fixed seeds. Each input must run
  * with finite, in-range results or be refused naming the field; runTarget throws otherwise.
  */
-const RUNS: Record<TargetName, number> = { scenario: 250, overrides: 300, kernel: 3000, share: 120 };
+const RUNS: Record<TargetName, number> = { scenario: 250, overrides: 300, kernel: 3000, share: 120, experiment: 200 };
 
 describe('fuzzing every entry point (a short pass; npm run fuzz runs 10^5 cases)', () => {
   it.each(TARGETS)('runTarget(%s) runs or refuses at a field every generated input: no crash, NaN or unnamed refusal', async (target) => {

@@ -8,6 +8,7 @@ import { summarizeRun } from '../../sim/summary';
 import { applyOverrides, OverrideError, parseOverride } from '../../sim/scenario/overrides';
 import type { ScenarioData } from '../../sim/scenario/schema';
 import { validateScenario, type ValidationIssue } from '../../sim/scenario/validate';
+import { buildDesign, designCSV, designSize, pointOverrides, validateExperiment } from '../../sim/experiments/index';
 import { decodeShare } from '../../viz/app/share';
 import { columnViolation } from '../helpers/columnRanges';
 
@@ -18,7 +19,7 @@ import { columnViolation } from '../helpers/columnRanges';
  */
 
 /** Largest run a fuzz case may make; a valid scenario beyond it is validated but not run. */
-export const LIMITS = { agents: 500, ticks: 120, edges: 20_000 };
+export const LIMITS = { agents: 500, ticks: 120, edges: 20_000, designPoints: 20_000 };
 
 /** An input was handled in a way Détente promises never to: the message says how. */
 export class Violation extends Error {
@@ -44,9 +45,11 @@ export interface TargetInputs {
   kernel: { formula: string; params: string };
   /** A share link's hash, or data the target packs into one first: JSON text or raw bytes, deflated. */
   share: { hash: string } | { json: string } | { bytes: number[] } | { zeros: number };
+  /** The text of an experiment file, validated as `sample` reads it, or as `sweep` does. */
+  experiment: { text: string; forSweep: boolean };
 }
 export type TargetName = keyof TargetInputs;
-export const TARGETS: TargetName[] = ['scenario', 'overrides', 'kernel', 'share'];
+export const TARGETS: TargetName[] = ['scenario', 'overrides', 'kernel', 'share', 'experiment'];
 
 /** The library scenarios, made small (as a file could be) so that overrides start from runnable sizes. */
 export const LIBRARY: unknown[] = ['intrastate-conflict', 'all-five-tracks', 'hate-media', 'cold-war-thaw', 'premature-exit', 'lull-entry'].map((name) => {
@@ -163,6 +166,45 @@ async function shareTarget(input: TargetInputs['share']): Promise<Outcome> {
   return validateAndRun(state.scenario);
 }
 
+/**
+ * An experiment file: validated; when valid and small enough, its design is built (every point
+ * finite and within its factor's values or range, the design's CSV header reading back) and, for
+ * an inline scenario, its first point is put into the scenario as a sweep would and run.
+ */
+function experimentTarget({ text, forSweep }: TargetInputs['experiment']): Outcome {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    return { kind: 'refused', detail: '(invalid JSON)' };
+  }
+  const v = validateExperiment(input, { forSweep });
+  if (!v.ok) return refused(v.issues);
+  const e = v.experiment;
+  const size = designSize(e.design, e.factors);
+  if (size > LIMITS.designPoints) return { kind: 'valid', detail: 'a design larger than the fuzz limits' };
+  const design = buildDesign(e);
+  if (design.points.length !== size) throw new Violation(`the ${e.design.type} design has ${design.points.length} points; designSize says ${size}`);
+  for (const p of design.points) {
+    p.values.forEach((x, j) => {
+      const f = e.factors[j];
+      const ok = f.values ? (f.values as Array<number | string>).includes(x) : typeof x === 'number' && Number.isFinite(x) && x >= f.min! && x <= f.max!;
+      if (!ok) throw new Violation(`point ${p.point}: factor ${f.name} is ${x}, outside its ${f.values ? 'values' : `range [${f.min}, ${f.max}]`}`);
+    });
+  }
+  const header = csvParseRows(designCSV(design).split('\n')[0])[0];
+  if (header.join('\u0000') !== ['point', ...e.factors.map((f) => f.name)].join('\u0000')) throw new Violation('the design CSV header does not read back as the factor names');
+  if (!forSweep || typeof e.scenario !== 'object' || !design.points.length) return { kind: 'ran', detail: `${e.design.type} design` };
+  let scenario: unknown;
+  try {
+    scenario = applyOverrides(e.scenario, pointOverrides(e.factors, design.points[0].values));
+  } catch (err) {
+    if (!(err instanceof OverrideError)) throw err;
+    return { kind: 'refused', detail: 'a factor path' };
+  }
+  return validateAndRun(scenario);
+}
+
 /** Runs one case of a target. */
 export async function runTarget<T extends TargetName>(name: T, input: TargetInputs[T]): Promise<Outcome> {
   switch (name) {
@@ -170,6 +212,7 @@ export async function runTarget<T extends TargetName>(name: T, input: TargetInpu
     case 'overrides': return overridesTarget(input as TargetInputs['overrides']);
     case 'kernel': return kernelTarget(input as TargetInputs['kernel']);
     case 'share': return shareTarget(input as TargetInputs['share']);
+    case 'experiment': return experimentTarget(input as TargetInputs['experiment']);
     default: throw new Error(`unknown fuzz target ${String(name)}`);
   }
 }
