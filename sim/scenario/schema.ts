@@ -167,7 +167,7 @@ export const Params = z.strictObject({
   skillRate: rate(1, 'Rate at which skill rises towards 1 during exploration (× dt ≤ 1).'),
   trustRate: rate(0.5, 'Rate at which an actor\'s trust with a consenting party rises towards 1 (× dt ≤ 1).'),
   initialTrust: unitShare(0.5, 'Trust of a party in an actor when it consents for the first time.'),
-  lullWindow: doc(z.number().int().min(1).max(10_000).default(3), { meaning: 'Ticks over which recent incidents are counted for lull or peak entry (at most 10 000: every step sums a year of such windows).', unit: 'ticks', source: 'assumption' }),
+  lullWindow: doc(z.number().int().min(1).max(10_000).default(3), { meaning: 'Ticks over which recent incidents are counted for lull or peak entry (at most 10 000).', unit: 'ticks', source: 'assumption' }),
   lullRatio: doc(z.number().gt(0).max(1).default(0.5), { meaning: 'A lull is recent incidents ≤ lullRatio × the trailing 12-month peak; a peak is ≥ 1/lullRatio × the trailing mean.', unit: 'ratio', source: 'assumption (McDonald 1991: approach at a lull)' }),
   consentRate: rate(4, 'Base rate at which a party grants consent; × credibility × (1 + R) × (1 − H_p) × (1 − aversion × recent V) × receptivity.', 'assumption (McDonald 1991, phase 3)'),
   consentViolenceAversion: unitShare(1, 'How much recent violence (normalised V over the lull window) lowers a party\'s willingness to receive a third party.', 'assumption (McDonald 1991: approach the parties at a lull)'),

@@ -86,8 +86,6 @@ describe('every update is stable for every value the schema allows', () => {
     (ticksPerYear, mode) => {
       expect(runChecked(scenarioAt({ ticksPerYear, mode, ticks: 400, pick: highest, highKernel: true }))).toBeUndefined();
     },
-    // the longest lull window at 365 ticks a year sums 3.65 million incidents a step: seconds
-    60_000,
   );
 
   it.each(STEPS.flatMap((tpy) => (['agent', 'meanfield'] as const).map((mode) => [tpy, mode] as const)))(
@@ -114,7 +112,7 @@ describe('every update is stable for every value the schema allows', () => {
       };
       expect(runChecked(scenarioAt({ ticksPerYear: r.ticksPerYear, mode: r.mode, ticks: 300, pick, highKernel: r.highKernel }))).toBeUndefined();
     }), { numRuns: 100, seed: 20260512 });
-  }, 60_000);
+  });
 
   it('validateScenario() refuses each Euler rate just above ticksPerYear, naming the field and the largest allowed value', () => {
     for (const tpy of STEPS) {
