@@ -1,6 +1,6 @@
 import { compileKernel, KernelError, kernelParamProblem } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
-import { estimateRun, memoryIssue } from '../memory';
+import { edgeListHeapIssue, estimateRun, memoryIssue } from '../memory';
 import { columnNames } from '../observe/observedColumns';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
 import { stabilityIssues } from './stability';
@@ -17,6 +17,18 @@ export type ValidationResult =
  * (it streams its runs and keeps one). The browser worker asks the same estimate with its own.
  */
 export const MEMORY_LIMIT = 8 * 1024 ** 3;
+
+/** What a run may use, as the shell that validates knows it. */
+export interface ScenarioLimits {
+  /** Most bytes a run may need in all (see `estimateRun`). Default MEMORY_LIMIT (8 GiB). */
+  memory?: number;
+  /**
+   * Most bytes of JavaScript heap an edge list may take (the shell's heap limit: Node's
+   * `v8.getHeapStatistics().heap_size_limit`). Checked on the raw input, before the list itself is.
+   * Default: not checked apart from `memory`.
+   */
+  heap?: number;
+}
 
 /** Thrown by `parseScenario` when a scenario is invalid; `issues` name every field at fault. */
 export class ScenarioError extends Error {
@@ -40,7 +52,7 @@ function distinctColumns(parties: readonly string[]): boolean {
 }
 
 /** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
-function semanticIssues(s: ScenarioData): ValidationIssue[] {
+function semanticIssues(s: ScenarioData, limits: ScenarioLimits): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const names = s.parties.map((p) => p.name);
@@ -84,13 +96,19 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
     });
   }
   issues.push(...kernelIssues(s.kernel));
-  const tooBig = memoryIssue(estimateRun(s), MEMORY_LIMIT);
+  const tooBig = memoryIssue(estimateRun(s), limits.memory ?? MEMORY_LIMIT);
   if (tooBig) issues.push(tooBig);
   return issues;
 }
 
 /** Validates a scenario (parsed JSON): fills defaults and returns every problem with its path. */
-export function validateScenario(input: unknown): ValidationResult {
+export function validateScenario(input: unknown, limits: ScenarioLimits = {}): ValidationResult {
+  // an edge list too large for the heap is refused by its length, before checking it would copy it
+  const edges = (input as { network?: { edges?: unknown } } | null)?.network?.edges;
+  if (limits.heap !== undefined && Array.isArray(edges)) {
+    const tooLong = edgeListHeapIssue(edges.length, limits.heap);
+    if (tooLong) return { ok: false, issues: [tooLong] };
+  }
   const parsed = Scenario.safeParse(input);
   // the schema's record drops a "__proto__" key (JSON.parse keeps it as an own property): say so
   const rawKernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
@@ -107,7 +125,7 @@ export function validateScenario(input: unknown): ValidationResult {
     }
     return { ok: false, issues };
   }
-  const issues = semanticIssues(parsed.data);
+  const issues = semanticIssues(parsed.data, limits);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
 
@@ -123,8 +141,8 @@ function kernelIssues(kernel: { formula: string; params: Readonly<Record<string,
 }
 
 /** Validates a scenario or throws a ScenarioError naming every field at fault. */
-export function parseScenario(input: unknown): ScenarioData {
-  const r = validateScenario(input);
+export function parseScenario(input: unknown, limits: ScenarioLimits = {}): ScenarioData {
+  const r = validateScenario(input, limits);
   if (!r.ok) throw new ScenarioError(r.issues);
   return r.scenario;
 }

@@ -100,6 +100,30 @@ describe.concurrent('cli/detente.mjs', () => {
   }, TIMEOUT);
 });
 
+describe('cli/detente.mjs and the JavaScript heap', () => {
+  it('detente validate refuses an edge list too long for Node\'s heap by its length, naming network.edges, and accepts it with a larger heap', async () => {
+    const raw = JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8'));
+    raw.parties[0].population = 1000;
+    raw.parties[1].population = 1000;
+    let x = 1;
+    const agent = () => (x = (x * 1103515245 + 12345) % 2147483648) % 2000;
+    raw.network = { type: 'edges', edges: Array.from({ length: 1e6 }, () => [agent(), agent(), 1]) };
+    const file = join(tmp, 'edges.json');
+    writeFileSync(file, JSON.stringify(raw));
+    const withHeap = (mb: number) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'validate', file], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${mb}` }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    // 10^6 ties need about 280 MB of heap: refused with 160 MB (checking the list would exhaust it), accepted with 1 GB
+    const [small, large] = await Promise.all([withHeap(160), withHeap(1024)]);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/^network\.edges: an edge list of 1,000,000 ties needs about 0\.3 GiB of JavaScript heap .*at most [\d,]+ ties fit.*--max-old-space-size/);
+    expect(large).toEqual({ code: 0, stderr: expect.stringMatching(/valid/) });
+  }, 2 * TIMEOUT);
+});
+
 /** Spawns the bin with the given stdout (a file descriptor or a pipe) and collects stderr and the exit code. */
 function spawnBin(args: readonly string[], stdout: number | 'pipe'): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError, validateScenario, type ValidationIssue } from '../../../sim/index';
+import { parseScenario, ScenarioError, validateScenario, type ScenarioLimits, type ValidationIssue } from '../../../sim/index';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +26,8 @@ function withField(path: string, value: unknown, from: Json = base()): Json {
   return out;
 }
 
-function issues(input: unknown): ValidationIssue[] {
-  const r = validateScenario(input);
+function issues(input: unknown, limits?: ScenarioLimits): ValidationIssue[] {
+  const r = validateScenario(input, limits);
   if (r.ok) throw new Error('expected the scenario to be invalid');
   return r.issues;
 }
@@ -171,6 +171,29 @@ describe('validateScenario() refuses impossible sizes with the memory they would
     expect(hit!.message).toMatch(/1,000,000,000 agents/);
     const parsed = validateScenario(withField('parties', [{ name: 'A', population: 5 }, { name: 'B', population: 5 }]));
     expect(parsed.ok).toBe(true);
+  });
+
+  it('validateScenario(input, {heap}) refuses an edge list of 2·10^7 ties for a 4 GiB heap by its length, before checking the list, naming network.edges and the ties that fit', () => {
+    // a sparse array: the length of the issue's list without its memory; checking it would take minutes
+    const edges = new Array(2e7);
+    const started = performance.now();
+    const r = validateScenario(withField('network', { type: 'edges', edges }), { heap: 4 * 1024 ** 3 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.ok).toBe(false);
+    const found = (r as { issues: ValidationIssue[] }).issues;
+    expect(found).toHaveLength(1);
+    expect(found[0].path).toBe('network.edges');
+    expect(found[0].message).toMatch(/^an edge list of 20,000,000 ties needs about 5\.2 GiB of JavaScript heap .* more than the 4\.0 GiB this process has; at most 15,339,168 ties fit/);
+    // within the heap, the list is checked as ever
+    const small = withField('network', { type: 'edges', edges: [[0, 1, 1]] });
+    expect(validateScenario(small, { heap: 4 * 1024 ** 3 }).ok).toBe(true);
+    expect(issues(withField('network', { type: 'edges', edges: [[0, 1, 1]] }), { heap: 100 })[0]).toMatchObject({ path: 'network.edges', message: expect.stringMatching(/at most 0 ties fit/) });
+  });
+
+  it('validateScenario(input, {memory}) applies the given memory limit instead of 8 GiB', () => {
+    const s = withField('ticks', 1e6);
+    expect(validateScenario(s).ok).toBe(true);
+    expect(issues(s, { memory: 2 ** 20 }).find((i) => i.path === 'ticks')?.message).toMatch(/the limit is 0\.0 GiB$/);
   });
 
   it('validateScenario() refuses 10^8 ticks, naming ticks and the memory', () => {
