@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { chmod, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { OutputClosed, OutputError, UsageError } from './command';
+import { InputError, OutputClosed, OutputError, UsageError } from './command';
 
 /** Where data goes: stdout or a file, written in order with backpressure so big ensembles stream. */
 export interface Sink {
@@ -145,19 +145,94 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A file sink that a later run can continue: see openResumableSink. */
+export interface ResumableSink extends Sink {
+  /** Bytes written so far. */
+  readonly bytes: number;
+  /** The file the output grows in until it is complete. */
+  readonly partial: string;
+}
+
+/** The file in which the output to `file` grows while a checkpointed run is under way: beside it, hidden. */
+export function partialFile(file: string): string {
+  return join(dirname(resolve(file)), `.${basename(file)}.partial`);
+}
+
+/**
+ * A file written whole or not at all, like fileSink, whose unfinished output survives the process
+ * (in `partialFile(file)`), so a run killed part-way can continue it: fresh (`resumeAt` undefined)
+ * it starts the partial file empty; resumed, it cuts it back to `resumeAt` bytes (what a
+ * checkpoint recorded) and writes on from there. A failure leaves the partial file for a resume.
+ */
+export async function openResumableSink(file: string, resumeAt?: number): Promise<ResumableSink> {
+  const target = await stat(file).catch(() => undefined);
+  if (target && !target.isFile()) throw new UsageError(`--out ${file} is not a regular file; a checkpointed run writes its output to a file it can continue`);
+  const partial = partialFile(file);
+  let fh: FileHandle;
+  let bytes = 0;
+  try {
+    if (resumeAt === undefined) {
+      fh = await open(partial, 'w');
+      if (target) await chmod(partial, target.mode & 0o7777);
+    } else {
+      const had = await stat(partial).catch(() => undefined);
+      if (!had || had.size < resumeAt) {
+        throw new InputError([`${file}: the output written so far (${partial}) is ${had ? `${had.size} bytes, shorter than the ${resumeAt} the checkpoint records` : 'missing'}; run again without --resume-from`]);
+      }
+      fh = await open(partial, 'r+');
+      await fh.truncate(resumeAt);
+      bytes = resumeAt;
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw outputFailure(file, e);
+  }
+  let handleOpen = true;
+  return {
+    get bytes() {
+      return bytes;
+    },
+    partial,
+    async write(chunk) {
+      const data = Buffer.from(chunk, 'utf8');
+      try {
+        // at an explicit position: a resumed file is written on from the checkpoint's byte
+        for (let done = 0; done < data.length;) done += (await fh.write(data, done, data.length - done, bytes + done)).bytesWritten;
+      } catch (e) {
+        throw outputFailure(file, e);
+      }
+      bytes += data.length;
+    },
+    async close() {
+      try {
+        await fh.sync();
+        await fh.close();
+        handleOpen = false;
+        await rename(partial, file);
+      } catch (e) {
+        throw outputFailure(file, e);
+      }
+    },
+    async discard() {
+      if (handleOpen) await fh.close().catch(() => undefined);
+      handleOpen = false;
+    },
+  };
+}
+
 /** A sink to stdout, or to `file` when given (written whole or not at all, see fileSink). */
 export async function openSink(file: string | undefined, stdout: Writable): Promise<Sink> {
   return file === undefined ? streamSink(stdout, 'stdout') : fileSink(file);
 }
 
-/** Refuses an output file that is one of the inputs (the same file by any path or link): writing it would destroy the input. */
-export async function refuseOverwritingInput(out: string, inputs: ReadonlyArray<{ flag: string; file: string }>): Promise<void> {
+/** Refuses an output file (given by `flag`, default --out) that is one of the inputs (the same file by any path or link): writing it would destroy the input. */
+export async function refuseOverwritingInput(out: string, inputs: ReadonlyArray<{ flag: string; file: string }>, flag = '--out'): Promise<void> {
   const target = await stat(out).catch(() => undefined);
   const outPath = target ? await realpath(out) : join(await realpath(dirname(resolve(out))).catch(() => dirname(resolve(out))), basename(out));
   for (const input of inputs) {
     const source = await stat(input.file).catch(() => undefined);
     if (!source) continue;
     const same = (target && target.dev === source.dev && target.ino === source.ino) || outPath === await realpath(input.file);
-    if (same) throw new UsageError(`--out ${out} is the ${input.flag} itself; writing there would replace it: choose another file`);
+    if (same) throw new UsageError(`${flag} ${out} is the ${input.flag} itself; writing there would replace it: choose another file`);
   }
 }

@@ -81,7 +81,10 @@ export function unpack(bytes: Uint8Array): unknown {
       const from = start + (at as number);
       const to = from + (n as number) * Ctor.BYTES_PER_ELEMENT;
       if (to > bytes.length) throw new PackError('the file is cut short');
-      return new Ctor(bytes.slice(from, to).buffer);
+      // copied into an array of its own (a Node Buffer's slice would be a view of a shared pool)
+      const out = new Ctor(n as number);
+      new Uint8Array(out.buffer).set(bytes.subarray(from, to));
+      return out;
     }
     const out: Record<string, unknown> = {};
     // own keys only, and never through a setter: a "__proto__" key stays a plain key

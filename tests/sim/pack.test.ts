@@ -15,6 +15,10 @@ describe('pack() and unpack()', () => {
     expect(Object.is((y.c[2] as { d: Float64Array }).d[1], -0)).toBe(true);
     y.e[0] = 5;
     expect(x.e[0]).toBe(-1);
+    // from a Node Buffer (as files are read), whose slices share one memory pool
+    const z = unpack(Buffer.concat([Buffer.from('pad'), pack(x)]).subarray(3)) as typeof x;
+    expect(z).toEqual(x);
+    expect(z.g.buffer.byteLength).toBe(8);
   });
 
   it('unpack() keeps a "__proto__" key as a plain field and refuses what pack did not make', () => {
