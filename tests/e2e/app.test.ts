@@ -234,6 +234,51 @@ describe('the page', () => {
     await page.close();
   });
 
+  it('saves a paused run to a file, and a reloaded page opens it and continues it to the CSV of a run never interrupted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-saved-'));
+    try {
+      const { page, errors } = await open();
+      await waitState(page, 'done');
+      await setField(page, '#seed', '11');
+      await setField(page, '#runs', '2');
+      await setField(page, '[data-path="ticks"]', '3000');
+      await page.evaluate(() => delete document.body.dataset.runState);
+      await page.click('[data-testid=run]');
+      // paused part-way through the first replicate (tests/viz/app/worker/ saves one in the second)
+      await page.waitForFunction(() => Number((document.querySelector('[data-testid=progress]') as HTMLProgressElement).value) > 0.1, undefined, { timeout: 90_000 });
+      await page.click('[data-testid=pause]');
+      await page.waitForFunction(() => !(document.querySelector('[data-testid=save-run]') as HTMLButtonElement).disabled);
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-run]')]);
+      expect(saved.suggestedFilename()).toMatch(/-seed11-run0-tick\d+\.detente-run$/);
+      const file = join(dir, saved.suggestedFilename());
+      await saved.saveAs(file);
+      const [scenario] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
+      await scenario.saveAs(join(dir, 'scenario.json'));
+      expect(await page.textContent('#status')).toMatch(/^Saved at run 1 of 2, tick \d+/);
+
+      // a fresh page (the default scenario, run anew) opens the file and goes on from there
+      await page.reload();
+      await waitState(page, 'done');
+      await page.setInputFiles('[data-testid=open-run]', file);
+      await page.waitForFunction(() => /^Opened .* run 1 of 2, tick [1-9]\d*, paused/.test(document.getElementById('status')?.textContent ?? ''));
+      expect(await page.inputValue('#runs')).toBe('2');
+      expect(await page.inputValue('#seed')).toBe('11');
+      await page.waitForFunction(() => document.querySelector('[data-testid=pause]')?.textContent === 'Resume');
+      await page.click('[data-testid=pause]');
+      await waitState(page, 'done');
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+      await csv.saveAs(join(dir, 'app.csv'));
+      const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '11', '--runs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const app = readFileSync(join(dir, 'app.csv'), 'utf8');
+      expect(app.split('\n')).toHaveLength(2 * 3001 + 2);
+      expect(app === cli).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('cancel stops a long run', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');

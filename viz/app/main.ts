@@ -10,7 +10,7 @@ performance.mark('app-start');
 
 const state = app.createAppState();
 const runner = app.createRunner(simulationWorker);
-const run = ({ paused = false } = {}) => app.runCurrent({ state, runner, paused });
+const run = ({ paused = false, resume }: { paused?: boolean; resume?: Uint8Array } = {}) => app.runCurrent({ state, runner, paused, resume });
 const variants = app.variantRuns({ state, createRunner: () => app.createRunner() });
 
 // A worker that dies (e.g. out of memory) says so instead of leaving the page waiting.

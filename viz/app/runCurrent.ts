@@ -11,6 +11,8 @@ export interface RunCurrentOptions {
   runner: Runner;
   /** Start paused, for single-stepping. Default false. */
   paused?: boolean;
+  /** A saved run (see runControls) to continue, of the working scenario and ensemble size. */
+  resume?: Uint8Array;
 }
 
 const plural = (n: number) => `${n} run${n > 1 ? 's' : ''}`;
@@ -21,14 +23,14 @@ const plural = (n: number) => `${n} run${n > 1 ? 's' : ''}`;
  * posted before this function first awaits, so a step request sent right after it arrives after
  * the start.
  */
-export async function runCurrent({ state, runner, paused = false }: RunCurrentOptions): Promise<void> {
+export async function runCurrent({ state, runner, paused = false, resume }: RunCurrentOptions): Promise<void> {
   if (state.running) void runner.client.api.cancel();
   const mine = state.beginRun({ paused, histogramBins: HIST_BINS });
   const { scenario, runs } = mine;
   state.setStatus(`Running ${plural(runs)} of “${scenario.name}”…`);
   const t0 = performance.now();
   const { outcome, results } = await runner.run(
-    { scenario, runs, histogramBins: HIST_BINS, paused, partyNames: scenario.parties.map((p) => p.name), eventRuns: runs },
+    { scenario, runs, histogramBins: HIST_BINS, paused, resume, partyNames: scenario.parties.map((p) => p.name), eventRuns: runs },
     (r) => {
       if (state.current === mine && !mine.results.runs.length) performance.mark('first-chunk');
       state.updateRun(mine, r);

@@ -19,7 +19,23 @@ export interface RunRequest {
   bandColumns?: string[];
   /** Model events are collected for replicates 0…eventRuns−1. Default 1. */
   eventRuns?: number;
+  /**
+   * A run saved by `save()` to continue: its finished replicates and the current one's rows so far
+   * are streamed first, then the run goes on. The scenario must be the one it was saved from, and
+   * `runs` and `histogramBins` those it was saved with (`openSaved` reads them).
+   */
+  resume?: Uint8Array;
 }
+
+/** What `save()` gives: the bytes of a file that `openSaved` and `start({resume})` reopen, or why there are none. */
+export type SavedRunFile =
+  | { ok: true; bytes: Uint8Array; run: number; tick: number }
+  | { ok: false; message: string };
+
+/** What a saved run holds, read by `openSaved` so that the page can load its scenario before resuming it. */
+export type OpenedRun =
+  | { ok: true; scenario: ScenarioData; runs: number; histogramBins: number; run: number; tick: number }
+  | { ok: false; message: string };
 
 /** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
 export interface RunChunk {
@@ -60,5 +76,9 @@ export interface WorkerApi {
   /** Advances a paused run by `ticks` steps. */
   step(ticks?: number): void;
   cancel(): void;
+  /** Saves the current request part-way (pause it first, so that the page has every row saved). */
+  save(): Promise<SavedRunFile>;
+  /** Reads a file that `save()` made, checking it can continue here (version, scenario, state). */
+  openSaved(bytes: Uint8Array): Promise<OpenedRun>;
 }
 

@@ -5,8 +5,9 @@
  * The page talks to it through ./client.ts; the model in sim/ knows nothing of workers.
  */
 import * as Comlink from 'comlink';
-import type { Columns, RunSummary } from '../../../sim/index';
-import type { RunListener, RunOutcome, RunRequest, WorkerApi } from './protocol';
+import type { Columns, RunSession, RunSummary, SavedRun, ScenarioData } from '../../../sim/index';
+import { isEnsembleSize } from '../limits';
+import type { OpenedRun, RunListener, RunOutcome, RunRequest, SavedRunFile, WorkerApi } from './protocol';
 
 /*
  * The engine (the model, zod and mathjs) is imported lazily, after the API is exposed: the worker
@@ -37,8 +38,54 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** What the page's saved run keeps besides the current replicate (SavedRun.shell): the request and the finished replicates. */
+interface PageShell {
+  runs: number;
+  histogramBins: number;
+  eventRuns: number;
+  /** The finished replicates' columns and summaries, and replicate 0's histograms once it has finished. */
+  finished: Columns[];
+  summaries: RunSummary[];
+  histograms0?: Float64Array;
+}
+
+/** The request under way, as `save()` needs it. */
+interface Live {
+  generation: number;
+  scenario: ScenarioData;
+  shell: PageShell;
+  run: number;
+  session?: RunSession;
+}
+
+/** Reads a page's saved run: the saved run, its valid scenario and its shell, or a message saying what is wrong. */
+async function readPageSave(bytes: Uint8Array): Promise<{ saved: SavedRun; scenario: ScenarioData; shell: PageShell } | string> {
+  const { readSavedRun, SavedRunError, validateScenario, columnNames } = await engine();
+  let saved: SavedRun;
+  try {
+    saved = readSavedRun(bytes);
+  } catch (e) {
+    if (e instanceof SavedRunError) return e.message;
+    throw e;
+  }
+  const checked = validateScenario(saved.scenario);
+  if (!checked.ok) return 'a saved run without a valid scenario (saved by the command line, which keeps its scenario apart?)';
+  const scenario = checked.scenario;
+  const shell = saved.shell as Partial<PageShell> | undefined;
+  const names = columnNames(scenario.parties.map((p) => p.name));
+  const whole = (c: Columns | undefined) => !!c && c.rows === scenario.ticks + 1 && names.every((n) => c.data?.[n] instanceof Float64Array && c.data[n].length >= c.rows && c.data[n].subarray(0, c.rows).every(Number.isFinite));
+  if (!shell || !isEnsembleSize(shell.runs) || saved.run > shell.runs!
+    || !Number.isSafeInteger(shell.histogramBins) || shell.histogramBins! < 0 || shell.histogramBins! > 1000 || !Number.isSafeInteger(shell.eventRuns)
+    || !Array.isArray(shell.finished) || shell.finished.length !== saved.run || !shell.finished.every(whole)
+    || !Array.isArray(shell.summaries) || shell.summaries.length !== saved.run) {
+    return 'not a run saved by this page (or a damaged one)';
+  }
+  return { saved, scenario, shell: shell as PageShell };
+}
+
 /** Creates the API object (exported for tests that call it without a worker). */
 export function createWorkerApi(): WorkerApi {
+  let live: Live | undefined;
   let generation = 0;
   let paused = false;
   let stepBudget = 0;
@@ -54,13 +101,21 @@ export function createWorkerApi(): WorkerApi {
     rouse();
     paused = request.paused ?? false;
     stepBudget = 0;
-    const { validateScenario, columnNames, openRun, estimateRun, formatGiB, bands, ensembleStats } = await engine();
+    const { validateScenario, columnNames, openRun, resumeSavedRun, estimateRun, formatGiB, bands, ensembleStats } = await engine();
     if (my !== generation) return { status: 'cancelled', summaries: [] };
     const checked = validateScenario(request.scenario);
     if (!checked.ok) return { status: 'invalid', issues: checked.issues };
     const scenario = checked.scenario;
     const runs = Math.max(1, Math.floor(request.runs ?? 1));
     const bins = Math.max(0, Math.floor(request.histogramBins ?? 0));
+    let resume: { saved: SavedRun; shell: PageShell } | undefined;
+    if (request.resume) {
+      const read = await readPageSave(request.resume);
+      if (my !== generation) return { status: 'cancelled', summaries: [] };
+      if (typeof read === 'string') return { status: 'failed', message: `the saved run cannot continue: ${read}` };
+      if (read.shell.runs !== runs || read.shell.histogramBins !== bins) return { status: 'failed', message: `the saved run was of ${read.shell.runs} runs with ${read.shell.histogramBins} histogram bins; this request is of ${runs} with ${bins}` };
+      resume = read;
+    }
     const sliceMs = request.sliceMs ?? 25;
     const names = columnNames(scenario.parties.map((p) => p.name));
     const totalRows = scenario.ticks + 1;
@@ -75,10 +130,27 @@ export function createWorkerApi(): WorkerApi {
     }
     const summaries: RunSummary[] = [];
     const all: Columns[] = [];
+    const shell: PageShell = { runs, histogramBins: bins, eventRuns, finished: all, summaries };
     const cancelled = () => my !== generation;
     try {
       for (let r = 0; r < runs; r++) {
-        const session = openRun(scenario, { run: r, histogramBins: r === 0 ? bins : 0, events: r < eventRuns, memoryLimit: BROWSER_MEMORY_LIMIT });
+        if (resume && r < resume.saved.run) {
+          // a replicate finished before the run was saved: streamed to the page whole, as it was
+          const cols = resume.shell.finished[r];
+          const columns = Object.fromEntries(cols.names.map((n) => [n, cols.data[n].slice(0, cols.rows)]));
+          const histograms = r === 0 ? resume.shell.histograms0?.slice() : undefined;
+          const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
+          if (histograms) buffers.push(histograms.buffer as ArrayBuffer);
+          await listener.chunk(Comlink.transfer({ run: r, seed: cols.data.seed[0], from: 0, rows: cols.rows, totalRows, columns, histograms, events: [], progress: ((r + 1) * totalRows) / (runs * totalRows) }, buffers));
+          all.push(cols);
+          if (r === 0) shell.histograms0 = resume.shell.histograms0;
+          summaries.push(resume.shell.summaries[r]);
+          await listener.runDone(r, resume.shell.summaries[r]);
+          continue;
+        }
+        const options = { run: r, histogramBins: r === 0 ? bins : 0, events: r < eventRuns, memoryLimit: BROWSER_MEMORY_LIMIT };
+        const session = (resume && r === resume.saved.run ? resumeSavedRun(resume.saved, scenario, options) : undefined) ?? openRun(scenario, options);
+        live = { generation: my, scenario, shell, run: r, session };
         let sent = 0;
         let sentEvents = 0;
         while (!session.done || sent < session.columns.rows) {
@@ -109,6 +181,8 @@ export function createWorkerApi(): WorkerApi {
           await yieldToMessages();
         }
         all.push(session.columns);
+        if (r === 0) shell.histograms0 = session.histograms;
+        live = { generation: my, scenario, shell, run: r + 1 };
         const summary = session.summary();
         summaries.push(summary);
         await listener.runDone(r, summary);
@@ -142,6 +216,26 @@ export function createWorkerApi(): WorkerApi {
     cancel() {
       generation++;
       rouse();
+    },
+    async save(): Promise<SavedRunFile> {
+      const l = live;
+      if (!l || l.generation !== generation) return { ok: false, message: 'no run is under way to save' };
+      const { saveRun } = await engine();
+      const bytes = saveRun(l.session, { scenario: l.scenario, run: l.run, includeScenario: true, shell: l.shell });
+      return Comlink.transfer({ ok: true as const, bytes, run: l.run, tick: l.session?.state.tick ?? 0 }, [bytes.buffer as ArrayBuffer]);
+    },
+    async openSaved(bytes): Promise<OpenedRun> {
+      const read = await readPageSave(bytes);
+      if (typeof read === 'string') return { ok: false, message: read };
+      const { resumeSavedRun, SavedRunError } = await engine();
+      try {
+        // checks the state against the scenario now, so that a damaged file is refused before the page changes
+        resumeSavedRun(read.saved, read.scenario, { histogramBins: read.saved.run === 0 ? read.shell.histogramBins : 0, memoryLimit: BROWSER_MEMORY_LIMIT });
+      } catch (e) {
+        if (e instanceof SavedRunError || e instanceof RangeError) return { ok: false, message: e.message };
+        throw e;
+      }
+      return { ok: true, scenario: read.scenario, runs: read.shell.runs, histogramBins: read.shell.histogramBins, run: read.saved.run, tick: read.saved.state?.tick ?? 0 };
     },
   };
 }

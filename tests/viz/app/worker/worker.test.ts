@@ -104,3 +104,63 @@ describe('viz/app/worker', () => {
     expect(toCSV(got.runs)).toBe(toCSV([run(parseScenario(small)).columns]));
   });
 });
+
+describe('viz/app/worker saved runs', () => {
+  it('save() part-way through the second replicate, then start({resume}) in a new worker, streams every replicate as an uninterrupted run, with histograms and summaries', async () => {
+    const sc = parseScenario(small);
+    const names = columnNames(sc.parties.map((p) => p.name));
+    const whole = collector(names);
+    const a = connect();
+    const done = await a.start({ scenario: small, runs: 3, histogramBins: 4 }, whole.listener);
+    a.terminate();
+    expect(done.status).toBe('done');
+
+    // paused from the start, stepped 40 + 15 ticks: replicate 0 done, replicate 1 at tick 15
+    const b = connect();
+    const before = collector(names);
+    let rows1 = 0;
+    let reached!: () => void;
+    const there = new Promise<void>((resolve) => (reached = resolve));
+    const first = b.start({ scenario: small, runs: 3, histogramBins: 4, paused: true }, {
+      chunk(c: RunChunk) {
+        before.listener.chunk(c);
+        if (c.run === 1) rows1 = c.from + c.rows;
+        if (rows1 === 16) reached();
+      },
+      runDone() {},
+    });
+    await b.api.step(40 + 15);
+    await there;
+    const saved = await b.api.save();
+    expect(saved).toMatchObject({ ok: true, run: 1, tick: 15 });
+    await b.api.cancel();
+    expect((await first).status).toBe('cancelled');
+    b.terminate();
+    if (!saved.ok) return;
+
+    const c = connect();
+    const opened = await c.api.openSaved(saved.bytes.slice());
+    expect(opened).toMatchObject({ ok: true, runs: 3, histogramBins: 4, run: 1, tick: 15 });
+    const after = collector(names);
+    const hist: Float64Array[] = [];
+    const out = await c.start({ scenario: small, runs: 3, histogramBins: 4, resume: saved.bytes }, {
+      chunk(ch: RunChunk) {
+        after.listener.chunk(ch);
+        if (ch.histograms) (hist[ch.run] ??= new Float64Array(41 * 16)).set(ch.histograms, ch.from * 16);
+      },
+      runDone() {},
+    });
+    expect(out.status).toBe('done');
+    expect(toCSV(after.runs)).toBe(toCSV(whole.runs));
+    expect(hist[0]).toEqual(run(sc, { run: 0, histogramBins: 4 }).histograms);
+    if (out.status === 'done' && done.status === 'done') {
+      expect(out.summaries).toEqual(done.summaries);
+      expect(out.stats).toEqual(done.stats);
+      expect(out.bands).toEqual(done.bands);
+    }
+    // a file that is no saved run, and a saved run of another ensemble size, are refused with a message
+    expect(await c.api.openSaved(new TextEncoder().encode('{"format":1}'))).toMatchObject({ ok: false, message: expect.stringMatching(/not a saved Détente run/) });
+    expect(await c.start({ scenario: small, runs: 2, histogramBins: 4, resume: saved.bytes }, { chunk() {}, runDone() {} })).toMatchObject({ status: 'failed', message: expect.stringMatching(/was of 3 runs/) });
+    c.terminate();
+  }, 60_000);
+});
