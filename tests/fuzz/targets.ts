@@ -2,8 +2,10 @@ import { csvParseRows } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileKernel, KernelError } from '../../sim/kernel';
-import { csvHeader } from '../../sim/csv';
 import { run } from '../../sim/run';
+import { readSavedRun, resumeSavedRun, saveRun } from '../../sim/savedRun';
+import { openRun } from '../../sim/session';
+import { csvHeader, toCSV } from '../../sim/csv';
 import { summarizeRun } from '../../sim/summary';
 import { applyOverrides, OverrideError, parseOverride } from '../../sim/scenario/overrides';
 import type { ScenarioData } from '../../sim/scenario/schema';
@@ -78,7 +80,7 @@ function validateAndRun(input: unknown): Outcome {
   return { kind: 'ran', detail: s.mode };
 }
 
-/** Runs replicate 1 whole and in two halves (resumed from a saved state), checking ranges, equality and the CSV header. */
+/** Runs replicate 1 whole and in two halves (resumed from a saved state, and from a saved run's bytes), checking ranges, equality, the summary and the CSV header. */
 function checkRun(s: ScenarioData): void {
   const whole = run(s, { run: 1 });
   const bad = columnViolation(whole.columns);
@@ -96,6 +98,13 @@ function checkRun(s: ScenarioData): void {
       if (!Object.is(x, whole.columns.data[n][t])) throw new Violation(`column ${n} at tick ${t}: ${x} resumed, ${whole.columns.data[n][t]} in one run`);
     }
   }
+  // as a checkpoint or the page's saved file does it: through bytes, with the rows so far
+  const part = openRun(s, { run: 1 });
+  part.advance(half);
+  const reopened = resumeSavedRun(readSavedRun(saveRun(part, { scenario: s, run: 1 })), s)!;
+  reopened.advance();
+  if (toCSV([reopened.columns]) !== toCSV([whole.columns])) throw new Violation('a run resumed from its saved bytes differs from the run in one go');
+  if (JSON.stringify(reopened.summary()) !== JSON.stringify(summary)) throw new Violation('a run resumed from its saved bytes has another summary');
   const header = csvParseRows(csvHeader(whole.columns.names))[0];
   if (header.join('\u0000') !== whole.columns.names.join('\u0000')) throw new Violation('the CSV header does not read back as the column names');
   if (new Set(header.map((h) => Buffer.from(h, 'utf8').toString('hex'))).size !== header.length) throw new Violation(`duplicate CSV columns in UTF-8: ${header.join(',')}`);
