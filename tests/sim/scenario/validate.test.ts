@@ -174,11 +174,10 @@ describe('validateScenario() refuses impossible sizes with the memory they would
   });
 
   it('validateScenario(input, {heap}) refuses an edge list of 2·10^7 ties for a 4 GiB heap by its length, before checking the list, naming network.edges and the ties that fit', () => {
-    // a sparse array: the length of the issue's list without its memory; checking it would take minutes
+    // a sparse array: the length of the issue's list without its memory. Its 2·10^7 holes would each
+    // be an issue if the schema checked them: one issue shows the length alone was looked at
     const edges = new Array(2e7);
-    const started = performance.now();
     const r = validateScenario(withField('network', { type: 'edges', edges }), { heap: 4 * 1024 ** 3 });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(r.ok).toBe(false);
     const found = (r as { issues: ValidationIssue[] }).issues;
     expect(found).toHaveLength(1);
