@@ -59,17 +59,20 @@ function child(c: PeakCase): Peak {
   raw.parties[1].population = Math.floor(c.agents / 2);
   raw.ticks = c.ticks;
   if (c.meanfield) raw.mode = 'meanfield';
+  // a listed network as the text of a file, made before the baseline (as a file is read before the run)
+  let text: string | undefined;
+  if (c.edges) {
+    // a fixed linear congruential sequence: the same list every time
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    text = JSON.stringify({ ...raw, network: { type: 'edges', edges: Array.from({ length: c.edges }, () => [Math.floor(next() * c.agents), Math.floor(next() * c.agents), Math.round(next() * 100) / 100]) } });
+  }
   gc();
   writeFileSync('/proc/self/clear_refs', '5');
   const before = residentBytes().rss;
   let scenario: ScenarioData;
   let heapUsed: number | undefined;
-  if (c.edges) {
-    // a fixed linear congruential sequence: the same list every time, as the text of a file
-    let x = 12345;
-    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-    let text: string | undefined = JSON.stringify({ ...raw, network: { type: 'edges', edges: Array.from({ length: c.edges }, () => [Math.floor(next() * c.agents), Math.floor(next() * c.agents), Math.round(next() * 100) / 100]) } });
-    gc();
+  if (text !== undefined) {
     const h0 = process.memoryUsage().heapUsed;
     // read and checked as the command line does, the text's own bytes left out
     let parsed: unknown = JSON.parse(text);
