@@ -104,9 +104,13 @@ describe('detente run --checkpoint refuses what cannot continue', () => {
     return readFileSync(ckpt);
   })();
 
-  it('--checkpoint, --resume-from and --every without --out (or --every alone) are usage errors', async () => {
-    const outs = await Promise.all([detente([...args, '--checkpoint', ckpt]), detente([...args, '--resume-from', ckpt]), detente([...args, '--out', out, '--every', '3']), detente([...args, '--out', out, '--checkpoint', out])]);
-    expect(outs.map((o) => o.code)).toEqual([2, 2, 2, 2]);
+  it('--checkpoint, --resume-from and --every without --out (or --every alone), the output as checkpoint, and --event-log with a checkpoint are usage errors', async () => {
+    const outs = await Promise.all([
+      detente([...args, '--checkpoint', ckpt]), detente([...args, '--resume-from', ckpt]), detente([...args, '--out', out, '--every', '3']),
+      detente([...args, '--out', out, '--checkpoint', out]), detente([...args, '--out', out, '--checkpoint', join(tmp, 'e.ckpt'), '--event-log', join(tmp, 'events.csv')]),
+    ]);
+    expect(outs.map((o) => o.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(outs[4].stderr).toMatch(/--event-log cannot be combined with --checkpoint/);
     expect(outs[0].stderr).toMatch(/--checkpoint needs --out FILE/);
     expect(outs[1].stderr).toMatch(/--resume-from needs --out FILE/);
     expect(outs[2].stderr).toMatch(/--every needs --checkpoint/);

@@ -260,7 +260,8 @@ describe('the page', () => {
       await page.reload();
       await waitState(page, 'done');
       await page.setInputFiles('[data-testid=open-run]', file);
-      await page.waitForFunction(() => /^Opened .* run 1 of 2, tick [1-9]\d*, paused/.test(document.getElementById('status')?.textContent ?? ''));
+      // the page says where the reopened run stands: opened, then paused at its tick as the rows arrive
+      await page.waitForFunction(() => /^(Opened .* run 1 of 2, tick [1-9]\d*, paused|Paused at tick [1-9]\d* .* in run 1 of 2)/.test(document.getElementById('status')?.textContent ?? ''));
       expect(await page.inputValue('#runs')).toBe('2');
       expect(await page.inputValue('#seed')).toBe('11');
       await page.waitForFunction(() => document.querySelector('[data-testid=pause]')?.textContent === 'Resume');

@@ -5,7 +5,7 @@
  * The page talks to it through ./client.ts; the model in sim/ knows nothing of workers.
  */
 import * as Comlink from 'comlink';
-import type { Columns, RunSession, RunSummary, SavedRun, ScenarioData } from '../../../sim/index';
+import type { Columns, ModelEvent, RunSession, RunSummary, SavedRun, ScenarioData } from '../../../sim/index';
 import { isEnsembleSize } from '../limits';
 import type { OpenedRun, RunListener, RunOutcome, RunRequest, SavedRunFile, WorkerApi } from './protocol';
 
@@ -47,6 +47,8 @@ interface PageShell {
   finished: Columns[];
   summaries: RunSummary[];
   histograms0?: Float64Array;
+  /** The model events sent so far, by replicate: the finished ones' and the current one's. */
+  events: ModelEvent[][];
 }
 
 /** The request under way, as `save()` needs it. */
@@ -60,7 +62,7 @@ interface Live {
 
 /** Reads a page's saved run: the saved run, its valid scenario and its shell, or a message saying what is wrong. */
 async function readPageSave(bytes: Uint8Array): Promise<{ saved: SavedRun; scenario: ScenarioData; shell: PageShell } | string> {
-  const { readSavedRun, SavedRunError, validateScenario, columnNames } = await engine();
+  const { readSavedRun, SavedRunError, validateScenario, columnNames, MODEL_EVENT_TYPES } = await engine();
   let saved: SavedRun;
   try {
     saved = readSavedRun(bytes);
@@ -77,7 +79,8 @@ async function readPageSave(bytes: Uint8Array): Promise<{ saved: SavedRun; scena
   if (!shell || !isEnsembleSize(shell.runs) || saved.run > shell.runs!
     || !Number.isSafeInteger(shell.histogramBins) || shell.histogramBins! < 0 || shell.histogramBins! > 1000 || !Number.isSafeInteger(shell.eventRuns)
     || !Array.isArray(shell.finished) || shell.finished.length !== saved.run || !shell.finished.every(whole)
-    || !Array.isArray(shell.summaries) || shell.summaries.length !== saved.run) {
+    || !Array.isArray(shell.summaries) || shell.summaries.length !== saved.run
+    || !Array.isArray(shell.events) || shell.events.length > saved.run + 1 || !shell.events.every((list) => Array.isArray(list) && list.every((e) => typeof e?.tick === 'number' && typeof e.why === 'string' && (MODEL_EVENT_TYPES as readonly string[]).includes(e.type)))) {
     return 'not a run saved by this page (or a damaged one)';
   }
   return { saved, scenario, shell: shell as PageShell };
@@ -130,7 +133,7 @@ export function createWorkerApi(): WorkerApi {
     }
     const summaries: RunSummary[] = [];
     const all: Columns[] = [];
-    const shell: PageShell = { runs, histogramBins: bins, eventRuns, finished: all, summaries };
+    const shell: PageShell = { runs, histogramBins: bins, eventRuns, finished: all, summaries, events: [] };
     const cancelled = () => my !== generation;
     try {
       for (let r = 0; r < runs; r++) {
@@ -141,7 +144,9 @@ export function createWorkerApi(): WorkerApi {
           const histograms = r === 0 ? resume.shell.histograms0?.slice() : undefined;
           const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
           if (histograms) buffers.push(histograms.buffer as ArrayBuffer);
-          await listener.chunk(Comlink.transfer({ run: r, seed: cols.data.seed[0], from: 0, rows: cols.rows, totalRows, columns, histograms, events: [], progress: ((r + 1) * totalRows) / (runs * totalRows) }, buffers));
+          const events = resume.shell.events[r] ?? [];
+          await listener.chunk(Comlink.transfer({ run: r, seed: cols.data.seed[0], from: 0, rows: cols.rows, totalRows, columns, histograms, events, progress: ((r + 1) * totalRows) / (runs * totalRows) }, buffers));
+          shell.events[r] = events;
           all.push(cols);
           if (r === 0) shell.histograms0 = resume.shell.histograms0;
           summaries.push(resume.shell.summaries[r]);
@@ -151,6 +156,9 @@ export function createWorkerApi(): WorkerApi {
         const options = { run: r, histogramBins: r === 0 ? bins : 0, events: r < eventRuns, memoryLimit: BROWSER_MEMORY_LIMIT };
         const session = (resume && r === resume.saved.run ? resumeSavedRun(resume.saved, scenario, options) : undefined) ?? openRun(scenario, options);
         live = { generation: my, scenario, shell, run: r, session };
+        // a resumed replicate's events before it was saved go out with its first rows
+        let earlierEvents = resume && r === resume.saved.run ? resume.shell.events[r] ?? [] : [];
+        shell.events[r] = [];
         let sent = 0;
         let sentEvents = 0;
         while (!session.done || sent < session.columns.rows) {
@@ -173,7 +181,9 @@ export function createWorkerApi(): WorkerApi {
           const { from, rows, columns, histograms } = session.rows(sent);
           const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
           if (histograms) buffers.push(histograms.buffer as ArrayBuffer);
-          const events = session.events.slice(sentEvents);
+          const events = [...earlierEvents, ...session.events.slice(sentEvents)];
+          earlierEvents = [];
+          shell.events[r].push(...events);
           sent = session.columns.rows;
           sentEvents = session.events.length;
           const progress = (r * totalRows + sent) / (runs * totalRows);

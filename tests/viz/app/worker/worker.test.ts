@@ -106,12 +106,12 @@ describe('viz/app/worker', () => {
 });
 
 describe('viz/app/worker saved runs', () => {
-  it('save() part-way through the second replicate, then start({resume}) in a new worker, streams every replicate as an uninterrupted run, with histograms and summaries', async () => {
+  it('save() part-way through the second replicate, then start({resume}) in a new worker, streams every replicate as an uninterrupted run, with histograms, model events and summaries', async () => {
     const sc = parseScenario(small);
     const names = columnNames(sc.parties.map((p) => p.name));
     const whole = collector(names);
     const a = connect();
-    const done = await a.start({ scenario: small, runs: 3, histogramBins: 4 }, whole.listener);
+    const done = await a.start({ scenario: small, runs: 3, histogramBins: 4, eventRuns: 3 }, whole.listener);
     a.terminate();
     expect(done.status).toBe('done');
 
@@ -121,7 +121,7 @@ describe('viz/app/worker saved runs', () => {
     let rows1 = 0;
     let reached!: () => void;
     const there = new Promise<void>((resolve) => (reached = resolve));
-    const first = b.start({ scenario: small, runs: 3, histogramBins: 4, paused: true }, {
+    const first = b.start({ scenario: small, runs: 3, histogramBins: 4, eventRuns: 3, paused: true }, {
       chunk(c: RunChunk) {
         before.listener.chunk(c);
         if (c.run === 1) rows1 = c.from + c.rows;
@@ -143,7 +143,7 @@ describe('viz/app/worker saved runs', () => {
     expect(opened).toMatchObject({ ok: true, runs: 3, histogramBins: 4, run: 1, tick: 15 });
     const after = collector(names);
     const hist: Float64Array[] = [];
-    const out = await c.start({ scenario: small, runs: 3, histogramBins: 4, resume: saved.bytes }, {
+    const out = await c.start({ scenario: small, runs: 3, histogramBins: 4, eventRuns: 3, resume: saved.bytes }, {
       chunk(ch: RunChunk) {
         after.listener.chunk(ch);
         if (ch.histograms) (hist[ch.run] ??= new Float64Array(41 * 16)).set(ch.histograms, ch.from * 16);
@@ -152,6 +152,9 @@ describe('viz/app/worker saved runs', () => {
     });
     expect(out.status).toBe('done');
     expect(toCSV(after.runs)).toBe(toCSV(whole.runs));
+    // the model events too: the finished replicate's, and the current one's before and after the save
+    expect(whole.events.flat().length).toBeGreaterThan(0);
+    expect(after.events).toEqual(whole.events);
     expect(hist[0]).toEqual(run(sc, { run: 0, histogramBins: 4 }).histograms);
     if (out.status === 'done' && done.status === 'done') {
       expect(out.summaries).toEqual(done.summaries);
