@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Actor, Dyad, Event, Kernel, Network, Params, Party, Scenario } from '../sim/scenario/schema';
 import { fieldDoc } from '../sim/scenario/doc';
+import { CALIBRATION_RECORD, CHANGED_DEFAULTS } from './calibrationRecord';
 
 /*
  * The parameter tables of docs/ODD.md, generated from the scenario schema so that meanings, units,
@@ -41,30 +42,6 @@ export const PARAM_BLOCKS: readonly ParamBlock[] = [
   { name: 'kernel', path: 'kernel', objects: [{ shape: shapeOf(Kernel) }] },
   { name: 'params', path: 'params', objects: [{ shape: shapeOf(Params) }] },
 ];
-
-/** What each calibrated parameter is tuned to reproduce (MODEL.md §9, C9), with the source of the target. */
-export const CALIBRATION_TARGETS: Readonly<Record<string, { target: string; source: string }>> = {
-  collapseBase: {
-    target: 'Track One alone, with power drift: ≈ 40 % (accepted 30–50 %) of settlements collapse within ten years of signing',
-    source: 'Collier, Hoeffler & Söderbom 2008 (≈ 40 % relapse risk within a decade); Walter 2010 (57 % of 1945–2009 civil-war countries relapsed)',
-  },
-  track4Depth: {
-    target: 'Track Four participants end ≈ 0.43 SD below non-participants in anger (Cohen\'s d against the SD at programme start); about half that in ethnic conflicts',
-    source: 'Pettigrew & Tropp 2006 (mean r = −.21 over 515 studies); Paluck, Green & Green 2019',
-  },
-  track4Perception: {
-    target: 'jointly with track4Depth: participants ≈ 0.43 SD below non-participants in anger (contact lowers perceived threat)',
-    source: 'Pettigrew & Tropp 2006; Paluck, Green & Green 2019',
-  },
-  track4Grievance: {
-    target: 'jointly with track4Depth: participants ≈ 0.43 SD below non-participants in anger',
-    source: 'Pettigrew & Tropp 2006; Paluck, Green & Green 2019',
-  },
-  hateIncidentBoost: {
-    target: 'full-coverage hate media raises incidents by ≈ 65–77 % against the same run (same seed) without it',
-    source: 'Yanagizawa-Drott 2014 (RTLM radio, Rwanda)',
-  },
-};
 
 /** Text safe inside a Markdown table cell: pipes escaped, HTML-like brackets and emphasis characters neutralised. */
 function cell(text: string): string {
@@ -173,26 +150,39 @@ function sharedByAll(block: ParamBlock, key: string): boolean {
   return block.objects.every((o) => key in o.shape);
 }
 
-/** The calibrated parameters (source starting with "calibrated"), their current defaults and their targets. */
+/** The schema field of a `params` key, or undefined. */
+const paramField = (key: string): Schema | undefined => shapeOf(Params)[key];
+
+/** The calibrated parameters (source starting with "calibrated"): value before, now, procedure, target and its source. */
 export function calibrationTable(): string {
   const rows = [
-    '| Parameter | Current default | Target (MODEL.md §9, C9) | Source of the target |',
-    '| --- | --- | --- | --- |',
+    '| Parameter | Before | Now | Procedure | Target | Source of the target |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const { path, objects } of PARAM_BLOCKS) {
     for (const { shape } of objects) {
       for (const [key, s] of Object.entries(shape)) {
         const doc = fieldDoc(s);
         if (!doc || !/^calibrated/i.test(doc.source)) continue;
-        const t = CALIBRATION_TARGETS[key];
-        rows.push(`| ${code((path ? `${path}.` : '') + key)} | ${defaultOf(s)} | ${cell(t?.target ?? 'MISSING TARGET')} | ${cell(t?.source ?? doc.source)} |`);
+        const t = CALIBRATION_RECORD[key];
+        rows.push(`| ${code((path ? `${path}.` : '') + key)} | ${cell(t?.before ?? 'MISSING')} | ${defaultOf(s)} | ${cell(t?.procedure ?? 'MISSING PROCEDURE')} | ${cell(t?.target ?? 'MISSING TARGET')} | ${cell(t?.source ?? doc.source)} |`);
       }
     }
   }
   return rows.join('\n');
 }
 
-/** Names of calibrated fields with no entry in CALIBRATION_TARGETS, and targets naming no calibrated field. */
+/** Defaults changed from MODEL.md or from their values before the claims were added, without a calibration target: before, now, why. */
+export function changedDefaultsTable(): string {
+  const rows = ['| Parameter | Before | Now | Why |', '| --- | --- | --- | --- |'];
+  for (const [key, c] of Object.entries(CHANGED_DEFAULTS)) {
+    const s = paramField(key);
+    rows.push(`| ${code(c.path ?? `params.${key}`)} | ${cell(c.before)} | ${c.now ?? (s ? defaultOf(s) : 'MISSING FIELD')} | ${cell(c.why)} |`);
+  }
+  return rows.join('\n');
+}
+
+/** Names of calibrated fields with no record, records naming no calibrated field, and changed defaults naming no field. */
 export function calibrationProblems(): string[] {
   const calibrated = new Set<string>();
   for (const { objects } of PARAM_BLOCKS) {
@@ -201,8 +191,9 @@ export function calibrationProblems(): string[] {
     }
   }
   return [
-    ...[...calibrated].filter((k) => !(k in CALIBRATION_TARGETS)).map((k) => `${k} is calibrated but has no target`),
-    ...Object.keys(CALIBRATION_TARGETS).filter((k) => !calibrated.has(k)).map((k) => `${k} has a target but its source does not say "calibrated"`),
+    ...[...calibrated].filter((k) => !(k in CALIBRATION_RECORD)).map((k) => `${k} is calibrated but has no target`),
+    ...Object.keys(CALIBRATION_RECORD).filter((k) => !calibrated.has(k)).map((k) => `${k} has a target but its source does not say "calibrated"`),
+    ...Object.entries(CHANGED_DEFAULTS).filter(([k, c]) => !c.path && !paramField(k)).map(([k]) => `${k} is listed as a changed default but is no parameter`),
   ];
 }
 
@@ -249,6 +240,8 @@ const START = (name: string) => `<!-- params:start ${name} -->`;
 const END = (name: string) => `<!-- params:end ${name} -->`;
 const CAL_START = '<!-- calibration:start -->';
 const CAL_END = '<!-- calibration:end -->';
+const CHANGED_START = '<!-- changed-defaults:start -->';
+const CHANGED_END = '<!-- changed-defaults:end -->';
 
 function replaceBetween(text: string, start: string, end: string, body: string): string {
   const a = text.indexOf(start);
@@ -258,9 +251,10 @@ function replaceBetween(text: string, start: string, end: string, body: string):
   return text.slice(0, a + start.length) + '\n' + body + '\n' + text.slice(b);
 }
 
-/** docs/ODD.md's text with every generated table (each params block and the calibration table) regenerated. */
+/** docs/ODD.md's text with every generated table (each params block, the calibration record and the changed defaults) regenerated. */
 export function paramTables(text: string): string {
   let out = text;
   for (const block of PARAM_BLOCKS) out = replaceBetween(out, START(block.name), END(block.name), blockTable(block));
-  return replaceBetween(out, CAL_START, CAL_END, calibrationTable());
+  out = replaceBetween(out, CAL_START, CAL_END, calibrationTable());
+  return replaceBetween(out, CHANGED_START, CHANGED_END, changedDefaultsTable());
 }

@@ -1,4 +1,5 @@
 import { compileKernel } from './kernel';
+import { driftStep } from './rules/driftStep';
 import type { ParamsData, ScenarioData } from './scenario/schema';
 import type { Track } from './tracks/track';
 import { stageWindowKey, trackOf, TRACKS } from './tracks/tracks';
@@ -24,6 +25,8 @@ export interface Constants {
   actorLeaveAt: number[];
   /** Ring length of state.incidentHistory: a year plus the lull window. */
   historyLength: number;
+  /** One step of the power drift: the decay of log power's distance from its anchor, and the spread per unit σ (see driftStep). */
+  powerDrift: { decay: number; spread: number };
 }
 
 /** The index of the party named `name`, or −1. */
@@ -46,5 +49,6 @@ export function deriveConstants(scenario: ScenarioData): Constants {
     actorNeedsConsent: scenario.actors.map((a) => a.consent ?? trackOf(a.track).consent),
     actorLeaveAt: scenario.actors.map((a) => a.leaveAt ?? a.start + a.commitment),
     historyLength: scenario.ticksPerYear + p.lullWindow,
+    powerDrift: driftStep(p.powerReversion, 1 / scenario.ticksPerYear),
   };
 }

@@ -1,7 +1,7 @@
 import { arenaBytes, createArena, type Arena } from './arena';
 import type { Constants } from './constants';
 import { edgeListGraph, smallWorld, type Graph, type GraphArrays } from './network';
-import { betaMeanSd, normal } from './rng';
+import { betaMeanSd, gammaMeanSd } from './rng';
 import { ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL, type ActorState, type SimState } from './state';
 import { computeHostility } from './rules/hostility';
 import { escalationIndex } from './rules/escalation';
@@ -17,7 +17,7 @@ export function partySizes(ctx: Pick<Constants, 'meanfield' | 'scenario'>): [num
 
 function newActor(): ActorState {
   return {
-    phase: 0, skill: 0, tenure: 0, approached: false,
+    phase: 0, skill: 0, tenure: 0, approached: false, approachTick: -1,
     consent: new Float64Array(2), trust: new Float64Array(2), effect: new Float64Array(2), effectAtExit: new Float64Array(2),
     consentTick: -1, exitTick: -1, premature: false, achievement: 0, insights: 0, commPool: 0, tradePool: 0,
     leaks: 0, brokenPromises: 0, participants: 0,
@@ -26,9 +26,10 @@ function newActor(): ActorState {
 
 /**
  * The state at tick 0, from the scenario's constants: the network and roles from the `network` stream, initial anger, fear and
- * personal grievance from the `agents` stream (Beta around the party means with SD
- * initialSpread; exactly the party values when the spread is 0). The per-agent and per-tie
- * arrays are views into the run's arena, made once the network's size is known.
+ * personal grievance from the `agents` stream (anger and fear Beta around the party means with SD
+ * initialSpread; grievance, a non-negative rate, Gamma with mean g_p and the same SD; exactly the
+ * party values when the spread is 0). The per-agent and per-tie arrays are views into the run's
+ * arena, made once the network's size is known.
  */
 export function createState(ctx: Constants, streams: Pick<Streams, 'network' | 'agents'>): { state: SimState; arena: Arena } {
   const { scenario } = ctx;
@@ -69,7 +70,7 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
     for (let i = partyStart[p]; i < partyStart[p + 1]; i++) {
       anger[i] = betaMeanSd(agents, party.initialAnger, spread);
       fear[i] = betaMeanSd(agents, party.initialFear, spread);
-      grievance[i] = spread > 0 ? Math.max(0, party.grievance + spread * normal(agents)) : party.grievance;
+      grievance[i] = gammaMeanSd(agents, party.grievance, spread);
     }
   }
 
@@ -87,6 +88,7 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
     mfFear: Float64Array.from(scenario.parties.map((p) => p.initialFear)),
     // the range drift and shifts keep to; a denormal power would make power ratios infinite
     power: Float64Array.from(scenario.parties.map((p) => clampPower(p.power))),
+    powerAnchor: Float64Array.from(scenario.parties.map((p) => clampPower(p.power))),
     hostility: new Float64Array(2),
     meanAnger: new Float64Array(2),
     meanFear: new Float64Array(2),

@@ -105,6 +105,24 @@ function gamma(rng: Stream, shape: number): number {
 }
 
 /**
+ * A Gamma draw with the given mean and SD (shape (mean/SD)², scale SD²/mean), ≥ 0: a non-negative
+ * quantity spread around its mean without the bias of truncating a normal at 0. SD 0 (or a mean
+ * at or below 0) gives the mean itself, floored at 0.
+ */
+export function gammaMeanSd(rng: Stream, mean: number, sd: number): number {
+  if (!(mean > 0)) return Math.max(0, mean);
+  if (!(sd > 0)) return mean;
+  const cv = sd / mean;
+  // a spread far below Float32 resolution is a point mass (and keeps the shape finite)
+  if (cv < 1e-7) return mean;
+  // a mean below a millionth of the SD: shape < 10⁻¹², nearly all the mass is at 0 (and the
+  // scale SD²/mean could overflow)
+  if (cv > 1e6) return 0;
+  const shape = 1 / (cv * cv);
+  return gamma(rng, shape) * (sd * cv);
+}
+
+/**
  * A Beta draw with the given mean and SD, in [0, 1]. SD 0 (or a mean at 0 or 1) gives the mean
  * itself; an SD beyond what a Beta allows at that mean is capped just below the maximum.
  */

@@ -26,6 +26,8 @@ export interface ActorState {
   tenure: number;
   /** Whether its entry condition (immediate, lull, peak) has been met. */
   approached: boolean;
+  /** Tick at which it approached the parties (its entry condition was met), or −1. */
+  approachTick: number;
   /** 1 where the party currently consents (or no consent is needed), else 0. */
   consent: Float64Array;
   trust: Float64Array;
@@ -88,6 +90,8 @@ export interface SimState {
   mfAnger: Float64Array;
   mfFear: Float64Array;
   power: Float64Array;
+  /** The level power's drift reverts to (power-shift events move it with power; see applyEvents). */
+  powerAnchor: Float64Array;
   hostility: Float64Array;
   meanAnger: Float64Array;
   meanFear: Float64Array;

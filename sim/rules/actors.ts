@@ -123,7 +123,8 @@ export function stepActors(state: SimState, ctx: Context, fx: Effects): void {
           if (a.consent[q] && draw < chance(ratePerYear, dt)) {
             a[count] += 1;
             a.trust[q] *= 1 - p.leakTrustLoss;
-            if (needsConsent) a.consent[q] = 0;
+            // given a leak (draw < c), draw/c is uniform: consent is lost with probability leakConsentLoss
+            if (needsConsent && draw < chance(ratePerYear, dt) * p.leakConsentLoss) a.consent[q] = 0;
             fx.backlash[q] += p.leakBacklash;
           }
         }
@@ -194,5 +195,6 @@ function transition(state: SimState, ctx: Context, o: { j: number; entry: EntryC
   }
   if (a.phase === PHASE_ANALYSIS && !a.approached) {
     a.approached = spec.entry === 'immediate' || (spec.entry === 'lull' ? entry.lull : entry.peak);
+    if (a.approached) a.approachTick = t;
   }
 }

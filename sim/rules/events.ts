@@ -2,13 +2,16 @@ import { partyIndex } from '../constants';
 import type { Context } from '../context';
 import { normal } from '../rng';
 import type { SimState } from '../state';
-import { exp } from '../portableMath';
+import { exp, log } from '../portableMath';
 
 /**
  * Step 1: scheduled power shifts (timed, or triggered `delay` ticks after a settlement) and
- * shocks, then the log-normal power drift. Two drift normals are drawn every step, even at σ = 0,
- * so the `drift` stream stays aligned across scenarios; shocks draw nothing, so a scenario with an
- * injected shock has the same random draws as without it.
+ * shocks, then the power drift. A shift moves a party's power and its anchor alike: structural
+ * change persists. The drift is mean-reverting (`powerReversion` θ per year): log power follows an
+ * Ornstein–Uhlenbeck process around the anchor, so drift deviations decay with half-life ln 2/θ while
+ * shifts stay. Two drift normals are drawn every step, even at σ = 0, so the `drift` stream stays
+ * aligned across scenarios; shocks draw nothing, so a scenario with an injected shock has the same
+ * random draws as without it.
  */
 export function applyEvents(state: SimState, ctx: Context): void {
   const t = state.tick;
@@ -28,11 +31,18 @@ export function applyEvents(state: SimState, ctx: Context): void {
     state.pending = keep;
   }
   const rng = ctx.streams.drift;
-  const sqrtDt = Math.sqrt(ctx.dt);
+  const { decay, spread } = ctx.powerDrift;
   for (let p = 0; p < 2; p++) {
     const z = normal(rng);
     const sigma = ctx.scenario.parties[p].powerDrift;
-    if (sigma > 0) state.power[p] = clampPower(state.power[p] * exp(sigma * sqrtDt * z));
+    // without drift, power at its anchor stays exactly there (no log/exp round trip)
+    if (!(sigma > 0) && (decay === 1 || state.power[p] === state.powerAnchor[p])) continue;
+    if (decay === 1) {
+      state.power[p] = clampPower(state.power[p] * exp(sigma * spread * z));
+    } else {
+      const m = log(state.powerAnchor[p]);
+      state.power[p] = clampPower(exp(m + (log(state.power[p]) - m) * decay + sigma * spread * z));
+    }
   }
 }
 
@@ -69,7 +79,9 @@ function applyShock(state: SimState, ctx: Context, party: string | undefined, si
 
 function shiftPower(state: SimState, ctx: Context, party: string, factor: number): void {
   const p = partyIndex(ctx.scenario, party);
-  if (p >= 0) state.power[p] = clampPower(state.power[p] * factor);
+  if (p < 0) return;
+  state.power[p] = clampPower(state.power[p] * factor);
+  state.powerAnchor[p] = clampPower(state.powerAnchor[p] * factor);
 }
 
 /** Keeps power positive and finite whatever the drift does over a long run. */

@@ -50,13 +50,17 @@ export function officialsReady(state: Readonly<SimState>, ctx: Context): boolean
 }
 
 /**
- * Per-year collapse hazard of the settlement `s` in force: h0·exp(min(50, β1·|Δ ln power ratio since
- * signing| + β2·root causes − β3·quality)).
+ * Per-year collapse hazard of the settlement `s` in force at the state's tick: h0·exp(min(50,
+ * −κ_s·years since signing + β1·|Δ ln power ratio since signing| + β2·root causes − β3·quality)).
+ * The baseline falls as the peace consolidates (the risk of renewed war is highest in the first
+ * years: Collier, Hoeffler & Söderbom 2008; Walter 2004; Fortna 2004); a shift of power raises it
+ * whenever it comes.
  */
 export function collapseHazard(state: Readonly<SimState>, ctx: Context, s: Readonly<Signing>): number {
   const p = ctx.params;
   const shift = Math.abs(log(state.power[0] / state.power[1]) - s.logPowerRatio);
-  const exponent = p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
+  const years = Math.max(0, state.tick - s.tick) * ctx.dt;
+  const exponent = -p.collapseConsolidation * years + p.collapsePowerShift * shift + p.collapseRootCause * rootCause(state) - p.collapseQuality * s.quality;
   return p.collapseBase * exp(Math.min(50, exponent));
 }
 

@@ -17,7 +17,7 @@ export interface EulerRate {
  * Every rate per year that drives an explicit Euler step (MODEL.md §5–§6). The other updates
  * cannot overshoot whatever their rates: decays and chances use exp (media climate, perceived
  * hostility, cost, the actors' pools, consent, leaks, collapse, aftermath), power drift is
- * log-normal and clamped, and the tracks' increments of C, U and E, their relief of anger and fear
+ * the exact Ornstein–Uhlenbeck step of log power, clamped, and the tracks' increments of C, U and E, their relief of anger and fear
  * and Richardson's reactivity and grievance are sources that saturate at the clamp to [0, 1].
  */
 export function eulerRates(s: ScenarioData): EulerRate[] {

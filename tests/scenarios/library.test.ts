@@ -41,3 +41,33 @@ describe('scenario library', () => {
     expect(Number.isFinite(s.areaX)).toBe(true);
   });
 });
+
+describe('scenario library: the shared conflict', () => {
+  const small = (f: string) => {
+    const raw = read(f);
+    for (const p of raw.parties) p.population = 400;
+    const r = validateScenario(raw);
+    if (!r.ok) throw new Error('invalid');
+    return r.scenario;
+  };
+
+  it('intrastate-no-third-parties keeps tension inside (0, 1) for the whole run (no saturation at the ceiling)', () => {
+    for (const seed of [1, 2, 3]) {
+      const T = run({ ...small('intrastate-no-third-parties.json'), seed }).columns.data.T;
+      expect(Math.max(...T)).toBeLessThan(0.95);
+      // and tension still carries the war: well above its initial 0.5 after the first years
+      expect(T[T.length - 1]).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('intrastate-conflict\'s youth exchange reaches each person at most once, about capacity × years of the population', () => {
+    const s = small('intrastate-conflict.json');
+    const exchange = s.actors.findIndex((a) => a.track === 4);
+    const { state } = run(s, { events: false });
+    const reached = state.participant.filter((p) => p > 0).length / state.participant.length;
+    expect(state.actors[exchange].participants).toBe(state.participant.filter((p) => p > 0).length);
+    const years = (s.ticks - s.actors[exchange].start) / s.ticksPerYear;
+    expect(reached).toBeLessThanOrEqual(s.actors[exchange].capacity * years * 1.2);
+    expect(reached).toBeGreaterThan(0.05);
+  });
+});

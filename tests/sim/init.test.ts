@@ -21,6 +21,15 @@ describe('createState()', () => {
     expect(sd).toBeCloseTo(0.1, 2);
   });
 
+  it('createState() draws personal grievance ≥ 0 with the party\'s mean g_p (a Gamma, not a normal truncated at 0, which would raise it)', () => {
+    const { state } = createSimulation(makeScenario({ parties: [{ population: 20_000, initialSpread: 0.15, grievance: 0.08 }, { population: 10 }], network: { type: 'smallWorld', degree: 2 } }));
+    const g = Array.from(state.grievance.subarray(0, 20_000));
+    const m = g.reduce((x, y) => x + y, 0) / g.length;
+    expect(g.every((x) => x >= 0)).toBe(true);
+    // a normal truncated at 0 gives a mean of 0.112 here; the SE of the mean is 0.15/√20000 ≈ 0.001
+    expect(Math.abs(m - 0.08)).toBeLessThan(0.004);
+  });
+
   it('createState() assigns exactly round(share · N) elites and business agents per party', () => {
     const { state } = createSimulation(makeScenario({ parties: [{ population: 250, eliteShare: 0.02, businessShare: 0.1 }, { population: 40, eliteShare: 0, businessShare: 0.5 }] }));
     const count = (from: number, to: number, role: number) => Array.from(state.role.subarray(from, to)).filter((r) => r === role).length;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betaMeanSd, createStream, MULBERRY32_STEP, mulberry32Hash, normal, poissonFromUniform, replicateSeed, STREAM_NAMES } from '../../sim/rng';
+import fc from 'fast-check';
+import { betaMeanSd, createStream, gammaMeanSd, MULBERRY32_STEP, mulberry32Hash, normal, poissonFromUniform, replicateSeed, STREAM_NAMES } from '../../sim/rng';
 
 const draws = (rng: () => number, n: number) => Array.from({ length: n }, () => rng());
 
@@ -207,6 +208,39 @@ describe('normal() and betaMeanSd()', () => {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('gammaMeanSd()', () => {
+  it.each([[0.08, 0.15], [0.12, 0.15], [0.5, 0.1], [0.002, 0.3]])('gammaMeanSd(rng, %f, %f) draws non-negative values with that mean and SD', (mean, sd) => {
+    const rng = createStream(3, 'test');
+    const n = 40_000;
+    const xs = Array.from({ length: n }, () => gammaMeanSd(rng, mean, sd));
+    const m = xs.reduce((a, b) => a + b, 0) / n;
+    const v = xs.reduce((a, b) => a + (b - m) ** 2, 0) / n;
+    for (const x of xs) expect(x).toBeGreaterThanOrEqual(0);
+    // the mean within 4 standard errors: no truncation bias
+    expect(Math.abs(m - mean)).toBeLessThan(4 * sd / Math.sqrt(n));
+    expect(Math.abs(Math.sqrt(v) - sd) / sd).toBeLessThan(0.1);
+  });
+
+  it('gammaMeanSd() returns the mean itself for SD 0, and 0 for a mean at or below 0, without drawing', () => {
+    const rng = createStream(2, 'test');
+    const before = rng.state();
+    expect(gammaMeanSd(rng, 0.3, 0)).toBe(0.3);
+    expect(gammaMeanSd(rng, 0, 0.2)).toBe(0);
+    expect(gammaMeanSd(rng, -0.1, 0.2)).toBe(0);
+    expect(gammaMeanSd(rng, 0.3, 1e-12)).toBe(0.3);
+    expect(rng.state()).toEqual(before);
+  });
+
+  it('gammaMeanSd() returns a finite value ≥ 0 promptly for any mean and SD the schema allows', () => {
+    const rng = createStream(6, 'test');
+    fc.assert(fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (mean, sd) => {
+      const x = gammaMeanSd(rng, mean, sd);
+      expect(Number.isFinite(x)).toBe(true);
+      expect(x).toBeGreaterThanOrEqual(0);
+    }), { numRuns: 500 });
   });
 });
 

@@ -16,6 +16,7 @@ describe('selectCohort()', () => {
     let total = 0;
     const n = 3000;
     for (let k = 0; k < n; k++) {
+      sim.state.participant.fill(0);
       const { count } = selectCohort(sim.state, sim.ctx, { actor: 0, party: 0, share: 0.0123, grievanceCut: 0 });
       expect([2, 3]).toContain(count); // 0.0123 × 200 = 2.46
       total += count;
@@ -48,6 +49,41 @@ describe('selectCohort()', () => {
     for (let i = 0; i < st.partyStart[1]; i++) {
       expect(st.grievance[i]).toBeCloseTo(st.participant[i] === 2 ? 0.3 : 0.4, 6);
     }
+  });
+
+  it('selectCohort() draws only members who never took part, so a programme of capacity c reaches c·years of the party', () => {
+    const sim = createSimulation(s);
+    const st = sim.state;
+    const seen = new Set<number>();
+    let total = 0;
+    // a year at 12 ticks of share 0.05/12 each, for 10 years: half the party
+    for (let t = 0; t < 120; t++) {
+      const before = new Set([...st.participant.keys()].filter((i) => st.participant[i] > 0));
+      const { count } = selectCohort(st, sim.ctx, { actor: 0, party: 0, share: 0.05 / 12, grievanceCut: 0 });
+      const now = [...st.participant.keys()].filter((i) => st.participant[i] === 2);
+      expect(now).toHaveLength(count);
+      for (const i of now) {
+        expect(before.has(i)).toBe(false);
+        seen.add(i);
+        st.participant[i] = 1;
+      }
+      total += count;
+    }
+    expect(seen.size).toBe(total);
+    expect(total / 200).toBeGreaterThan(0.4);
+    expect(total / 200).toBeLessThan(0.6);
+  });
+
+  it('selectCohort() stops when everyone has taken part, and finds the last newcomers', () => {
+    const sim = createSimulation(s);
+    const st = sim.state;
+    st.participant.fill(1, 0, 200);
+    st.participant[17] = 0;
+    st.participant[183] = 0;
+    const { count } = selectCohort(st, sim.ctx, { actor: 0, party: 0, share: 0.05, grievanceCut: 0 });
+    expect(count).toBe(2);
+    expect([st.participant[17], st.participant[183]]).toEqual([2, 2]);
+    expect(selectCohort(st, sim.ctx, { actor: 0, party: 0, share: 0.05, grievanceCut: 0 }).count).toBe(0);
   });
 
   it('selectCohort() draws from the actor\'s own cohort stream, not the shared ones', () => {

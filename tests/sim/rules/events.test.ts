@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, run } from '../../../sim/index';
+import fc from 'fast-check';
 import { saveStreams } from '../../../sim/streams';
 import { applyEvents, scheduleAfterSettlement } from '../../../sim/rules/events';
+import { driftStep } from '../../../sim/rules/driftStep';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
+import { eulerRates } from '../../../sim/scenario/stability';
 
 describe('applyEvents()', () => {
   it('applyEvents() applies a timed power shift at the start of its tick\'s step, so it first shows at tick + 1', () => {
@@ -39,9 +42,9 @@ describe('applyEvents()', () => {
     expect(st.pending).toEqual([]);
   });
 
-  it('applyEvents() drifts log power as a random walk with σ·√dt steps, so its spread after a year is σ whatever dt', () => {
+  it('applyEvents() with powerReversion 0 drifts log power as a random walk with σ·√dt steps, so its spread after a year is σ whatever dt', () => {
     const spreadAfterOneYear = (ticksPerYear: number) => {
-      const s = makeScenario({ mode: 'meanfield', ticksPerYear, parties: [{ powerDrift: 0.4 }, {}] });
+      const s = makeScenario({ mode: 'meanfield', ticksPerYear, parties: [{ powerDrift: 0.4 }, {}], params: { powerReversion: 0 } });
       const logs: number[] = [];
       for (let seed = 0; seed < 400; seed++) {
         const sim = createSimulation(s, { seed });
@@ -69,6 +72,93 @@ describe('applyEvents()', () => {
       return out;
     };
     expect(walk(0.5)).toEqual(walk(0));
+  });
+
+  /** Log power of party A after `years` of drift, over `runs` seeds, with an optional shift of A's power at tick 0. */
+  function logPowers(o: { ticksPerYear: number; years: number; theta: number; sigma: number; runs: number; factor?: number }): number[] {
+    const s = makeScenario({
+      mode: 'meanfield', ticksPerYear: o.ticksPerYear, parties: [{ powerDrift: o.sigma, power: 2 }, {}], params: { powerReversion: o.theta },
+      events: o.factor ? [{ tick: 0, type: 'powerShift', party: 'A', factor: o.factor }] : [],
+    });
+    const out: number[] = [];
+    for (let seed = 0; seed < o.runs; seed++) {
+      const sim = createSimulation(s, { seed });
+      for (let t = 0; t < o.years * o.ticksPerYear; t++) {
+        sim.state.tick = t;
+        applyEvents(sim.state, sim.ctx);
+      }
+      out.push(Math.log(sim.state.power[0]));
+    }
+    return out;
+  }
+  const meanSd = (xs: number[]) => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return [m, Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1))];
+  };
+
+  it('applyEvents() with powerReversion θ reverts log power to its anchor: after many half-lives its SD is σ/√(2θ) whatever dt', () => {
+    for (const ticksPerYear of [12, 52]) {
+      const [m, sd] = meanSd(logPowers({ ticksPerYear, years: 15, theta: 0.5, sigma: 0.4, runs: 400 }));
+      // stationary SD 0.4/√1 = 0.4; mean ln 2; sample SD of 400 draws has SE ≈ 0.014
+      expect(sd).toBeCloseTo(0.4, 1);
+      expect(Math.abs(m - Math.log(2))).toBeLessThan(4 * 0.4 / Math.sqrt(400));
+    }
+  });
+
+  it('applyEvents() moves the anchor with a power shift: a structural shift persists while drift deviations decay', () => {
+    const [m] = meanSd(logPowers({ ticksPerYear: 12, years: 20, theta: 1, sigma: 0.2, runs: 200, factor: 3 }));
+    // reverting to the old anchor would give ln 2; the shifted anchor is ln 6
+    expect(Math.abs(m - Math.log(6))).toBeLessThan(4 * 0.2 / Math.sqrt(2) / Math.sqrt(200));
+  });
+
+  it('applyEvents() without drift keeps power exactly at its anchor, also with reversion', () => {
+    const s = makeScenario({ mode: 'meanfield', parties: [{ power: 1.5 }, { power: 0.7 }], params: { powerReversion: 0.3 } });
+    const sim = createSimulation(s, { seed: 1 });
+    for (let t = 0; t < 50; t++) applyEvents(sim.state, sim.ctx);
+    expect(Array.from(sim.state.power)).toEqual([1.5, 0.7]);
+  });
+
+  it('applyEvents() keeps power finite and within [1e-12, 1e12] for any reversion and drift the schema allows', () => {
+    // the fewest ticks a year at which the other defaults' Euler rates are valid (rate·dt ≤ 1)
+    const minTicksPerYear = Math.max(1, Math.ceil(Math.max(...eulerRates(makeScenario()).map((r) => r.value))));
+    fc.assert(fc.property(
+      fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.integer({ min: minTicksPerYear, max: 365 }),
+      (theta, sigma, ticksPerYear) => {
+        const s = makeScenario({ mode: 'meanfield', ticksPerYear, parties: [{ powerDrift: sigma, power: 1e6 }, { powerDrift: sigma }], params: { powerReversion: theta } });
+        const sim = createSimulation(s, { seed: 2 });
+        for (let t = 0; t < 30; t++) {
+          applyEvents(sim.state, sim.ctx);
+          for (const x of sim.state.power) {
+            expect(Number.isFinite(x)).toBe(true);
+            expect(x).toBeGreaterThanOrEqual(1e-12);
+            expect(x).toBeLessThanOrEqual(1e12);
+          }
+        }
+      },
+    ), { numRuns: 60 });
+  });
+});
+
+describe('driftStep()', () => {
+  it('driftStep(0, dt) is the random walk: no decay, spread √dt', () => {
+    expect(driftStep(0, 1 / 12)).toEqual({ decay: 1, spread: Math.sqrt(1 / 12) });
+  });
+
+  it('driftStep(θ, dt) is the exact Ornstein–Uhlenbeck step: decay e^{−θdt}, spread² (1 − e^{−2θdt})/(2θ)', () => {
+    const { decay, spread } = driftStep(0.3, 0.5);
+    expect(decay).toBeCloseTo(Math.exp(-0.15), 14);
+    expect(spread ** 2).toBeCloseTo((1 - Math.exp(-0.3)) / 0.6, 14);
+  });
+
+  it('driftStep(θ, dt) is continuous in θ: the series branch for small θ·dt agrees with the closed form and tends to √dt', () => {
+    fc.assert(fc.property(fc.double({ min: 1e-12, max: 1e-3, noNaN: true }), fc.double({ min: 1 / 365, max: 1, noNaN: true }), (theta, dt) => {
+      const { spread } = driftStep(theta, dt);
+      const x = theta * dt;
+      // a closed form computed with expm1, free of cancellation
+      const exact = Math.sqrt(-Math.expm1(-2 * x) / (2 * theta));
+      expect(Math.abs(spread - exact) / exact).toBeLessThan(1e-9);
+      expect(spread).toBeLessThanOrEqual(Math.sqrt(dt));
+    }));
   });
 });
 

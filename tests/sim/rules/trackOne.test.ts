@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, run, type ScenarioData } from '../../../sim/index';
-import { rootCause, stepTrackOne, updatePowerBase, updateRipeness } from '../../../sim/rules/trackOne';
+import { collapseHazard, rootCause, stepTrackOne, updatePowerBase, updateRipeness } from '../../../sim/rules/trackOne';
 import { PHASE_ANALYSIS, PHASE_FOLLOW_THROUGH, TRACK_ONE_NONE, TRACK_ONE_SETTLED, TRACK_ONE_TALKS } from '../../../sim/state';
 import type { ScenarioOverrides } from '../../fixtures/sim/makeScenario';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
@@ -259,6 +259,40 @@ describe('stepTrackOne()', () => {
       const base = share(0, 0);
       expect(share(0.5, 0)).toBeGreaterThan(2 * base);
       expect(share(0, 0.9)).toBeLessThan(base / 3);
+    });
+
+    it('collapseHazard() falls as h0·exp(−κ_s·years since signing) while power stays put (consolidation)', () => {
+      const sim = createSimulation(makeScenario({ ticksPerYear: 12, params: { collapseBase: 0.2, collapseConsolidation: 0.25, collapsePowerShift: 3, collapseRootCause: 0, collapseQuality: 0 } }));
+      const st = sim.state;
+      const signing = { tick: 24, logPowerRatio: 0, rootCause: 0, quality: 0, collapseTick: null };
+      st.power.set([1, 1]);
+      const at = (tick: number) => {
+        st.tick = tick;
+        return collapseHazard(st, sim.ctx, signing);
+      };
+      expect(at(24)).toBeCloseTo(0.2, 14);
+      expect(at(24 + 12 * 4)).toBeCloseTo(0.2 * Math.exp(-1), 14);
+      for (let t = 24; t < 24 + 12 * 20; t++) expect(at(t + 1)).toBeLessThan(at(t));
+    });
+
+    it('collapseHazard() still rises with a power shift however late it comes: exp(β1·|Δ ln ratio|) over the consolidated baseline', () => {
+      const sim = createSimulation(makeScenario({ ticksPerYear: 12, params: { collapseBase: 0.2, collapseConsolidation: 0.25, collapsePowerShift: 3, collapseRootCause: 0, collapseQuality: 0 } }));
+      const st = sim.state;
+      const signing = { tick: 0, logPowerRatio: 0, rootCause: 0, quality: 0, collapseTick: null };
+      st.tick = 12 * 8;
+      st.power.set([1, 1]);
+      const steady = collapseHazard(st, sim.ctx, signing);
+      st.power.set([2.5, 1]);
+      expect(collapseHazard(st, sim.ctx, signing) / steady).toBeCloseTo(2.5 ** 3, 10);
+      // a shift of that size eight years on brings the hazard above its level at signing
+      expect(collapseHazard(st, sim.ctx, signing)).toBeGreaterThan(0.2);
+    });
+
+    it('collapseHazard() with collapseConsolidation 0 is constant in time (the hazard of MODEL.md §7)', () => {
+      const sim = createSimulation(makeScenario({ params: { collapseBase: 0.2, collapseConsolidation: 0, collapseRootCause: 0, collapseQuality: 0 } }));
+      const signing = { tick: 0, logPowerRatio: 0, rootCause: 0, quality: 0, collapseTick: null };
+      sim.state.tick = 300;
+      expect(collapseHazard(sim.state, sim.ctx, signing)).toBe(0.2);
     });
 
     it('stepTrackOne() on collapse returns to no process, counts it and dates the signing\'s collapse', () => {
