@@ -23,8 +23,10 @@ export const claims: Command = {
 
 Runs the claims of the model (C1 proximity, C2 synergy, C3 fragility, C4 timing, C5 commitment,
 C6 confidentiality, C7 Richardson, C8 DeGroot, C9 calibration) as ensemble experiments on the
-scenario library, with runs paired by seed. For each claim it prints what was compared, the
-effect with a 95 % interval, the control that switches the mechanism off, and the verdict.
+scenario library at its defaults, with runs paired by seed. For each claim it prints the effect
+with a 95 % interval, the control that switches its mechanism off, and the verdict: holds, holds
+in a region (found by a sweep, e.g. of synergy σ), or does not hold. --json and --markdown also
+give what each control removes and keeps, and the effect with each channel switched off.
 
 Options:
   --runs R           runs per ensemble (default 40)
@@ -39,8 +41,10 @@ Examples:
   detente claims
   detente claims --runs 20 --population 500 --only C2,C3
 
-Exit codes: 0 every claim holds and its control removes it, 3 some claim does not,
-1 bad input (a scenario missing or invalid), 2 usage error, 70 internal error (a bug).
+Exit codes: 0 every claim was judged and every control removed what it switches off (a verdict
+of "does not hold" is a result, not an error), 3 some control did not behave as the model's
+mechanism guarantees, 1 bad input (a scenario missing or invalid), 2 usage error, 70 internal
+error (a bug).
 `,
   async run({ values }, io) {
     const runs = integerFlag(values, 'runs', 2, 100_000) ?? 40;
@@ -49,7 +53,7 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
     // an empty list would otherwise mean "no filter" and run every claim
     if (only && !only.length) throw new UsageError('--only names no claims; give their ids, e.g. --only C1,C3');
     // the claims' own public API: experiments built on the engine, which the browser never loads
-    const { runClaims, claimsMarkdown, claimsText, passes, CLAIMS } = await import('../../sim/claims/index');
+    const { runClaims, claimsMarkdown, claimsText, mechanismsChecked, verdict, CLAIMS } = await import('../../sim/claims/index');
     const { VERSION, ScenarioError } = await import('../../sim/index');
     const known = CLAIMS.map((c) => c.id as string);
     const unknown = only?.filter((id) => !known.includes(id)) ?? [];
@@ -68,7 +72,7 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
     let results;
     try {
       results = runClaims({ runs, population, load }, only, (r) => {
-        io.stderr.write(`${r.id} ${r.title}: ${r.holds ? 'holds' : 'fails'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+        io.stderr.write(`${r.id} ${r.title}: ${verdict(r)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
       });
     } catch (e) {
       // e.g. a --population too small for the network's degree: bad input, not an internal error
@@ -83,6 +87,6 @@ Exit codes: 0 every claim holds and its control removes it, 3 some claim does no
     } else {
       io.stdout.write(claimsText(results));
     }
-    return results.every(passes) ? 0 : 3;
+    return results.every(mechanismsChecked) ? 0 : 3;
   },
 };

@@ -26,7 +26,11 @@ export function claimDeGroot(): ClaimResult {
     effect: single(err),
     holds: err < 1e-6,
     criterion: 'within 1e-6 (agent state is Float32)',
-    control: { description: 'contagion μ = 0: anger stays at (1, 0)', effect: single(moved), removed: moved < 1e-12, outcome: 'how far anger moved: it did not' },
+    control: {
+      description: 'contagion μ = 0: anger stays at (1, 0)', removes: 'contagion', keeps: 'the network, the agents and every other term (all off)',
+      effect: single(moved), removed: moved < 1e-12, outcome: 'how far anger moved: it did not',
+    },
+    channels: [],
     notes: [`after 1 step (${got[0].map((v) => v.toFixed(6)).join(', ')}), after 3 (${got[1].map((v) => v.toFixed(6)).join(', ')}), after 100 (${got[2].map((v) => v.toFixed(6)).join(', ')})`],
   };
 }

@@ -1,4 +1,5 @@
 import { replicates } from '../ensemble';
+import { openRun, type RunSession } from '../session';
 import { parseScenario } from '../scenario/validate';
 import type { ActorInput, EventInput, ParamsInput, ScenarioData, ScenarioInput } from '../scenario/schema';
 import type { ActorState, Signing } from '../state';
@@ -33,6 +34,9 @@ export interface RunMetrics {
   ticksPerYear: number;
   actors: ActorState[];
   signings: Signing[];
+  /** The escalation index and the incidents at every observed tick (row t = tick t). */
+  X: Float64Array;
+  incidentSeries: Float64Array;
 }
 
 /** A copy of a scenario file's JSON to change before validation, its lists and params present. */
@@ -75,34 +79,59 @@ export function variant(o: ExperimentOptions, name: string, patch: ScenarioPatch
 /** Runs replicates 0…runs−1 of a scenario (seeds derived from its seed, so variants are paired) and measures each. */
 export function measure(s: ScenarioData, runs: number, fromTick = 0): RunMetrics[] {
   const out: RunMetrics[] = [];
-  for (const res of replicates(s, { runs, events: false })) {
-    res.advance();
-    const d = res.columns.data;
-    const n = res.columns.rows;
-    let meanX = 0;
-    let after = 0;
-    let afterN = 0;
-    let meanB = 0;
-    let incidents = 0;
-    let firstTalks = n - 1;
-    const bt = new Array<number>(TRACK_SLOTS).fill(0);
-    for (let t = 0; t < n; t++) {
-      meanX += d.X[t] / n;
-      meanB += d.B[t] / n;
-      incidents += d.incidents[t];
-      for (const k of POWER_BASE_TRACKS) bt[k.number] += d[powerBaseColumn(k)][t] / n;
-      if (d.tick[t] >= fromTick) {
-        after += d.X[t];
-        afterN++;
-      }
-      if (firstTalks === n - 1 && d.trackOne[t] >= 1) firstTalks = d.tick[t];
-    }
-    out.push({
-      seed: res.seed, meanX, meanXAfter: afterN ? after / afterN : 0, meanB, meanBTrack: bt, firstTalks,
-      incidents, ticks: n - 1, ticksPerYear: s.ticksPerYear, actors: res.state.actors, signings: res.state.signings,
-    });
-  }
+  for (const session of replicates(s, { runs, events: false })) out.push(metricsOf(session, fromTick));
   return out;
+}
+
+/**
+ * Runs replicate r of `scenarioFor(r)` for r = 0…runs−1 and measures each: a paired arm whose
+ * scenario differs by seed (e.g. a start tick matched to another arm's run with the same seed).
+ * The seeds are those of `measure` when every scenario has the same base seed.
+ */
+export function measureEach(scenarioFor: (r: number) => ScenarioData, runs: number, fromTick = 0): RunMetrics[] {
+  const out: RunMetrics[] = [];
+  for (let r = 0; r < runs; r++) out.push(metricsOf(openRun(scenarioFor(r), { run: r, events: false }), fromTick));
+  return out;
+}
+
+function metricsOf(res: RunSession, fromTick: number): RunMetrics {
+  res.advance();
+  const s = res.scenario;
+  const d = res.columns.data;
+  const n = res.columns.rows;
+  let meanX = 0;
+  let after = 0;
+  let afterN = 0;
+  let meanB = 0;
+  let incidents = 0;
+  let firstTalks = n - 1;
+  const bt = new Array<number>(TRACK_SLOTS).fill(0);
+  for (let t = 0; t < n; t++) {
+    meanX += d.X[t] / n;
+    meanB += d.B[t] / n;
+    incidents += d.incidents[t];
+    for (const k of POWER_BASE_TRACKS) bt[k.number] += d[powerBaseColumn(k)][t] / n;
+    if (d.tick[t] >= fromTick) {
+      after += d.X[t];
+      afterN++;
+    }
+    if (firstTalks === n - 1 && d.trackOne[t] >= 1) firstTalks = d.tick[t];
+  }
+  return {
+    seed: res.seed, meanX, meanXAfter: afterN ? after / afterN : 0, meanB, meanBTrack: bt, firstTalks,
+    incidents, ticks: n - 1, ticksPerYear: s.ticksPerYear, actors: res.state.actors, signings: res.state.signings,
+    X: d.X.slice(0, n), incidentSeries: d.incidents.slice(0, n),
+  };
+}
+
+/** Mean of a series over rows from…to−1 (clipped to the series); NaN for an empty window. */
+export function windowMean(series: ArrayLike<number>, from: number, to: number): number {
+  const a = Math.max(0, from);
+  const b = Math.min(series.length, to);
+  if (b <= a) return NaN;
+  let sum = 0;
+  for (let t = a; t < b; t++) sum += series[t];
+  return sum / (b - a);
 }
 
 /** Picks one number per run. */

@@ -47,7 +47,13 @@ export function claimRichardson(): ClaimResult {
     effect: single(recurrence),
     holds: recurrence <= 1e-12 && Math.abs(stable.H[100] - 0.633968) < 5e-7 && errFine < 0.01 && ceiling,
     criterion: 'recurrence to 1e-12; H(1) = 0.633968 at dt = 0.01 (closed form 0.632121); the unstable case reaches the ceiling',
-    control: { description: 'dt ten times coarser: the closed-form error grows about tenfold (first-order Euler)', effect: single(errCoarse / errFine), removed: errCoarse / errFine > 5 && errCoarse / errFine < 20, outcome: 'the ratio of the errors, as first-order Euler predicts' },
+    control: {
+      description: 'dt ten times coarser: the closed-form error grows about tenfold (first-order Euler)',
+      removes: 'the fine time step (the Euler discretisation error is what changes)',
+      keeps: 'the recurrence, the parameters and the continuous solution',
+      effect: single(errCoarse / errFine), removed: errCoarse / errFine > 5 && errCoarse / errFine < 20, outcome: 'the ratio of the errors, as first-order Euler predicts',
+    },
+    channels: [],
     notes: [`H(1): ${stable.H[100].toFixed(6)} at dt = 0.01 (error ${errFine.toExponential(2)}), ${coarse.H[10].toFixed(6)} at dt = 0.1 (error ${errCoarse.toExponential(2)})`, `unstable case at 3 years: ${unstable.H[300]}`],
   };
 }
