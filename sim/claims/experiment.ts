@@ -14,6 +14,10 @@ export interface ExperimentOptions {
   runs: number;
   /** Agents per party, overriding the scenarios' populations (smaller is faster). */
   population?: number;
+  /** Base seed, overriding the scenarios' own (replicate seeds derive from it). */
+  seed?: number;
+  /** Whether a claim that does not hold at the defaults searches for a region where it does (default true). */
+  searchRegions?: boolean;
   load: ScenarioLoader;
 }
 
@@ -73,6 +77,7 @@ export function variant(o: ExperimentOptions, name: string, patch: ScenarioPatch
   const d = draft(o, name);
   patch(d);
   if (o.population) for (const p of d.parties) p.population = o.population;
+  if (o.seed !== undefined) d.seed = o.seed;
   return parseScenario(d);
 }
 

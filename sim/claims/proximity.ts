@@ -35,7 +35,7 @@ export function claimProximity(o: ExperimentOptions): ClaimResult {
   const shareLead = meanCI(all.map((m) => share(m, 2) - Math.max(share(m, 3), share(m, 4), share(m, 5))));
   const weakest = diffs.reduce((a, b) => (b.lo < a.lo ? b : a));
   const holds = diffs.every(above) && talks.every(above) && above(shareLead);
-  const region = holds ? undefined : searchRegion(
+  const region = holds || o.searchRegions === false ? undefined : searchRegion(
     { parameter: 'equal capacity', direction: 'down', grid: CAPACITY_GRID },
     (capacity) => {
       const arms = singles(() => {}, capacity);

@@ -35,7 +35,7 @@ export function claimSynergy(o: ExperimentOptions): ClaimResult {
   const control = experiment(withParams({ synergy: 0, jointPowerBase: 0 }));
   const noSynergy = experiment(withParams({ synergy: 0 }));
   const defaultSigma = variant(o, 'all-five-tracks').params.synergy;
-  const region = holds ? undefined : searchRegion(
+  const region = holds || o.searchRegions === false ? undefined : searchRegion(
     { parameter: 'σ (synergy)', direction: 'up', grid: SYNERGY_GRID.filter((v) => v > defaultSigma) },
     (sigma) => {
       const e = experiment(withParams({ synergy: sigma }));

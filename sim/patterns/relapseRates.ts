@@ -1,14 +1,14 @@
 import type { RunMetrics } from '../claims/experiment';
+import { relapsedWithin } from '../experiments/metrics';
 import type { Estimate } from '../claims/stats';
 
 /** Ten-year relapse outcomes (1 collapsed, 0 held) of the observable settlements that `pick` selects. */
 export function relapseOutcomes(ms: readonly RunMetrics[], pick: (index: number, tick: number, m: RunMetrics) => boolean): number[] {
   const out: number[] = [];
   for (const m of ms) {
-    const window = 10 * m.ticksPerYear;
     m.signings.forEach((s, k) => {
-      if (s.tick > m.ticks - window || !pick(k, s.tick, m)) return;
-      out.push(s.collapseTick !== null && s.collapseTick - s.tick <= window ? 1 : 0);
+      const r = relapsedWithin(s, m.ticks, m.ticksPerYear);
+      if (r !== null && pick(k, s.tick, m)) out.push(r);
     });
   }
   return out;
