@@ -92,11 +92,14 @@ const factors = assumedFactors();
 process.stderr.write(`Morris: ${factors.length} factors, ${size.trajectories} trajectories, ${size.replicates} replicates\n`);
 const morrisDesign = experiment(factors, { type: 'morris', trajectories: size.trajectories, levels: 4 });
 const morrisData = sweep(morrisDesign);
-/** An analysis, or none (reported) when the data cannot carry it, e.g. a rare metric missing at too many points. */
+/** Why an analysis could not be made, by its label ("Morris peakX"): the data cannot carry it, e.g. a metric without variance. */
+const notComputed = new Map<string, string>();
+/** An analysis, or none (its reason kept for the report) when the data cannot carry it. */
 function tryAnalysis<T>(label: string, f: () => T[]): T[] {
   try {
     return f();
   } catch (e) {
+    notComputed.set(label, (e as Error).message.split('\n')[0]);
     process.stderr.write(`${label}: ${(e as Error).message}\n`);
     return [];
   }
@@ -139,7 +142,7 @@ for (const m of METRICS) {
   }
 }
 
-const morrisTable = (m: (typeof METRICS)[number]) => (!morris[m].length ? '(not computed: too few points with a value)' : [
+const morrisTable = (m: (typeof METRICS)[number]) => (!morris[m].length ? `(not computed: ${notComputed.get(`Morris ${m}`)})` : [
   '| Rank | Parameter | μ* [95 % interval] | μ | σ |',
   '|---|---|---|---|---|',
   ...[...morris[m]].sort((a, b) => b.muStar - a.muStar).slice(0, 12)
@@ -149,7 +152,7 @@ const sobolTable = (m: (typeof METRICS)[number]) => (sobol[m].length ? [
   '| Parameter | S1 [95 % interval] | ST [95 % interval] |',
   '|---|---|---|',
   ...[...sobol[m]].sort((a, b) => b.ST - a.ST).map((i) => `| \`${i.factor}\` | ${num(i.S1)} [${num(i.S1_ci[0])}, ${num(i.S1_ci[1])}] | ${num(i.ST)} [${num(i.ST_ci[0])}, ${num(i.ST_ci[1])}] |`),
-].join('\n') : '(not computed: too few points with a value)');
+].join('\n') : `(not computed: ${notComputed.get(`Sobol' ${m}`)})`);
 const leaders = (m: (typeof METRICS)[number]) => [...morris[m]].sort((a, b) => b.muStar - a.muStar).slice(0, 3).map((i) => `\`${i.factor}\``).join(', ');
 const negligible = factors.filter((f) => (score.get(f.name) ?? 0) < 0.05).map((f) => `\`${f.name}\``);
 
