@@ -11,13 +11,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
-  analyze, buildDesign, relapse10y, pointOverrides, validateExperiment, type DataTable, type Design, type ExperimentInput, type FactorData, type MorrisIndex, type SobolIndex,
+  analyze, buildDesign, pointScenario, sweepRun, validateExperiment,
+  type DataTable, type Design, type ExperimentData, type ExperimentInput, type FactorData, type MorrisIndex, type SobolIndex,
 } from '../sim/experiments/index';
-import { openRun } from '../sim/session';
-import { applyOverrides } from '../sim/scenario/overrides';
 import { fieldDoc } from '../sim/scenario/doc';
 import { Params } from '../sim/scenario/schema';
-import { parseScenario } from '../sim/scenario/validate';
 import { VERSION } from '../sim/version';
 import { tornadoSvg } from './tornadoSvg';
 
@@ -57,41 +55,38 @@ function assumedFactors(): FactorData[] {
   return out;
 }
 
-/** Runs every point of a design `replicates` times and returns the metrics as a data table. */
-function sweep(design: Design): DataTable {
-  const cols: Record<string, number[]> = { point: [], replicate: [] };
-  const metricCols: Record<string, Array<number | null>> = Object.fromEntries(METRICS.map((m) => [m, []]));
+/** An experiment of the study: the factors, a design and the metrics, validated by the experiments engine, and its points. */
+function experiment(factors: FactorData[], design: ExperimentInput['design']): { e: ExperimentData; design: Design } {
+  const r = validateExperiment({ format: 1, name: 'sensitivity', factors, design, replicates: size.replicates, seed: 1, metrics: [...METRICS] } satisfies ExperimentInput);
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return { e: r.experiment, design: buildDesign(r.experiment) };
+}
+
+/** Runs every point of an experiment `replicates` times as `detente sweep` does (pointScenario, sweepRun) and returns the metrics as a data table. */
+function sweep({ e, design }: { e: ExperimentData; design: Design }): DataTable {
+  const columns: Record<string, Array<number | null>> = Object.fromEntries(['point', 'replicate', ...METRICS].map((c) => [c, []]));
   const started = Date.now();
   for (const { point, values: v } of design.points) {
-    const scenario = parseScenario(applyOverrides(base, pointOverrides(design.factors, v)));
+    const ps = pointScenario(base, e, v);
+    if (!ps.ok) throw new Error(`point ${point}: ${ps.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     for (let r = 0; r < size.replicates; r++) {
-      const session = openRun(scenario, { run: r, events: false });
-      session.advance();
-      const summary = session.summary();
-      cols.point.push(point);
-      cols.replicate.push(r);
-      metricCols.peakX.push(summary.peakX);
-      metricCols.deescalated.push(summary.deescalated ? 1 : 0);
-      metricCols.relapse10y.push(relapse10y(session.state.signings, scenario.ticks, scenario.ticksPerYear));
+      const { metrics } = sweepRun(ps.scenario, r, e);
+      columns.point.push(point);
+      columns.replicate.push(r);
+      METRICS.forEach((m, k) => columns[m].push(metrics[k]));
     }
     if (point % 50 === 49) process.stderr.write(`  ${point + 1}/${design.points.length} points (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
-  const columns = { ...cols, ...metricCols } as Record<string, ArrayLike<unknown>>;
-  return { names: Object.keys(columns), columns, rows: cols.point.length };
-}
-
-function experiment(factors: FactorData[], design: ExperimentInput['design']) {
-  const r = validateExperiment({ format: 1, name: 'sensitivity', factors, design, replicates: size.replicates, seed: 1, metrics: [...METRICS] } satisfies ExperimentInput);
-  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return buildDesign(r.experiment);
+  return { names: Object.keys(columns), columns, rows: columns.point.length };
 }
 
 const bootstrap = { resamples: 1000, seed: 1 };
 const started = Date.now();
 const factors = assumedFactors();
 process.stderr.write(`Morris: ${factors.length} factors, ${size.trajectories} trajectories, ${size.replicates} replicates\n`);
-const morrisDesign = experiment(factors, { type: 'morris', trajectories: size.trajectories, levels: 4 });
-const morrisData = sweep(morrisDesign);
+const morrisExperiment = experiment(factors, { type: 'morris', trajectories: size.trajectories, levels: 4 });
+const morrisData = sweep(morrisExperiment);
+const morrisDesign = morrisExperiment.design;
 /** Why an analysis could not be made, by its label ("Morris peakX"): the data cannot carry it, e.g. a metric without variance. */
 const notComputed = new Map<string, string>();
 /** An analysis, or none (its reason kept for the report) when the data cannot carry it. */
@@ -119,8 +114,9 @@ for (const m of METRICS) {
 const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
 const chosen = ranked.slice(0, size.top).map(([f]) => factors.find((x) => x.name === f)!);
 process.stderr.write(`Sobol': ${chosen.map((f) => f.name).join(', ')}; N = ${size.samples}\n`);
-const sobolDesign = experiment(chosen, { type: 'sobol', samples: size.samples });
-const sobolData = sweep(sobolDesign);
+const sobolExperiment = experiment(chosen, { type: 'sobol', samples: size.samples });
+const sobolData = sweep(sobolExperiment);
+const sobolDesign = sobolExperiment.design;
 const sobol = Object.fromEntries(METRICS.map((m) => [m, tryAnalysis(`Sobol' ${m}`, () => {
   const r = analyze(sobolDesign, sobolData, { method: 'sobol', metric: m, bootstrap });
   return r.method === 'sobol' ? r.indices : [];
