@@ -117,9 +117,13 @@ process.stderr.write(`Sobol': ${chosen.map((f) => f.name).join(', ')}; N = ${siz
 const sobolExperiment = experiment(chosen, { type: 'sobol', samples: size.samples });
 const sobolData = sweep(sobolExperiment);
 const sobolDesign = sobolExperiment.design;
+/** Base samples whose every point had a value, by metric: the blocks each Sobol' estimate rests on. */
+const sobolBlocks = new Map<string, { used: number; samples: number }>();
 const sobol = Object.fromEntries(METRICS.map((m) => [m, tryAnalysis(`Sobol' ${m}`, () => {
   const r = analyze(sobolDesign, sobolData, { method: 'sobol', metric: m, bootstrap });
-  return r.method === 'sobol' ? r.indices : [];
+  if (r.method !== 'sobol') return [];
+  sobolBlocks.set(m, r.blocks);
+  return r.indices;
 })])) as Record<(typeof METRICS)[number], SobolIndex[]>;
 const minutes = ((Date.now() - started) / 60000).toFixed(0);
 
@@ -144,10 +148,19 @@ const morrisTable = (m: (typeof METRICS)[number]) => (!morris[m].length ? `(not 
   ...[...morris[m]].sort((a, b) => b.muStar - a.muStar).slice(0, 12)
     .map((i, k) => `| ${k + 1} | \`${i.factor}\` | ${num(i.muStar)} [${num(i.muStar_ci[0])}, ${num(i.muStar_ci[1])}] | ${num(i.mu)} | ${num(i.sigma)} |`),
 ].join('\n'));
+/** How many base samples an estimate rests on; a warning when blocks were left out for a missing value. */
+function blocksNote(m: (typeof METRICS)[number]): string {
+  const b = sobolBlocks.get(m)!;
+  if (b.used === b.samples) return `On all ${b.samples} base samples.`;
+  return `On ${b.used} of the ${b.samples} base samples: the others lack a value at one of their points (no settlement observable for ten years in any replicate) and are left out whole. `
+    + 'An index of exactly 0 then means the metric did not change when that parameter alone moved in the blocks kept, not that the parameter has no effect elsewhere.';
+}
 const sobolTable = (m: (typeof METRICS)[number]) => (sobol[m].length ? [
   '| Parameter | S1 [95 % interval] | ST [95 % interval] |',
   '|---|---|---|',
   ...[...sobol[m]].sort((a, b) => b.ST - a.ST).map((i) => `| \`${i.factor}\` | ${num(i.S1)} [${num(i.S1_ci[0])}, ${num(i.S1_ci[1])}] | ${num(i.ST)} [${num(i.ST_ci[0])}, ${num(i.ST_ci[1])}] |`),
+  '',
+  blocksNote(m),
 ].join('\n') : `(not computed: ${notComputed.get(`Sobol' ${m}`)})`);
 const leaders = (m: (typeof METRICS)[number]) => [...morris[m]].sort((a, b) => b.muStar - a.muStar).slice(0, 3).map((i) => `\`${i.factor}\``).join(', ');
 const negligible = factors.filter((f) => (score.get(f.name) ?? 0) < 0.05).map((f) => `\`${f.name}\``);
