@@ -4,7 +4,7 @@
  * whose result depends on the scenarios (C1–C6, C9) under each condition, without region searches,
  * and writes the matrix into docs/sensitivity.md. Sizes: `-- --runs R --population N` for the
  * seed and parameter rows (default 32 runs of 400 agents a party); the population rows use their
- * own population with the same runs. About half an hour on one core.
+ * own population with the same runs. About ten minutes on one core.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -5,7 +5,7 @@
  * escalation, the share de-escalated and ten-year relapse; then Sobol' indices of the most
  * influential. Writes docs/sensitivity.md (keeping its robustness matrix, `npm run robustness`) and
  * tornado charts docs/sensitivity-*.svg. Sizes: `-- --trajectories R --replicates N --samples S
- * --top K --population P` (defaults 20, 3, 128, 6, 300: about 20 minutes on one core).
+ * --top K --population P` (defaults 40, 4, 256, 6, 300: a few minutes on one core).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,8 +20,8 @@ import { VERSION } from '../sim/version';
 import { tornadoSvg } from './tornadoSvg';
 
 const { values } = parseArgs({ options: {
-  trajectories: { type: 'string', default: '20' }, replicates: { type: 'string', default: '3' },
-  samples: { type: 'string', default: '128' }, top: { type: 'string', default: '6' }, population: { type: 'string', default: '300' },
+  trajectories: { type: 'string', default: '40' }, replicates: { type: 'string', default: '4' },
+  samples: { type: 'string', default: '256' }, top: { type: 'string', default: '6' }, population: { type: 'string', default: '300' },
 } });
 const size = { trajectories: Number(values.trajectories), replicates: Number(values.replicates), samples: Number(values.samples), top: Number(values.top), population: Number(values.population) };
 const SCENARIO = 'intrastate-conflict';
@@ -125,7 +125,7 @@ const sobol = Object.fromEntries(METRICS.map((m) => [m, tryAnalysis(`Sobol' ${m}
   sobolBlocks.set(m, r.blocks);
   return r.indices;
 })])) as Record<(typeof METRICS)[number], SobolIndex[]>;
-const minutes = ((Date.now() - started) / 60000).toFixed(0);
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
 const num = (x: number | null) => (x === null || !Number.isFinite(x) ? 'n/a' : Math.abs(x) < 1e-3 && x !== 0 ? x.toExponential(1) : x.toFixed(3));
 for (const m of METRICS) {
@@ -189,12 +189,12 @@ default within its allowed range, in the default scenario \`${SCENARIO}\` at ${s
 parameters (ODD §10, Calibration) are held at their values; their targets' sensitivity is in the ODD.
 
 **Design and sizes.** Morris screening (Morris 1991; μ* after Campolongo, Cariboni & Saltelli 2007): ${size.trajectories}
-trajectories on 4 levels, ${morrisDesign.points.length} points × ${size.replicates} replicates (paired seeds), ${Math.round(morrisSeconds / 60)} minutes. Then Sobol'
+trajectories on 4 levels, ${morrisDesign.points.length} points × ${size.replicates} replicates (paired seeds), ${morrisSeconds.toFixed(0)} s. Then Sobol'
 indices (Saltelli et al. 2010, Jansen's estimators) of the ${chosen.length} most influential — the largest μ* relative to each
 metric's largest — on N = ${size.samples} base samples, ${sobolDesign.points.length} points × ${size.replicates} replicates. Bootstrap
-intervals from ${bootstrap.resamples} resamples. ${minutes} minutes in all on one core. These are **reduced sizes**: the rankings
+intervals from ${bootstrap.resamples} resamples. ${seconds} s in all on one core. These are **reduced sizes**: the rankings
 of the leading factors are stable at them, the Sobol' intervals are wide, and the ordering among weak factors is noise.
-Larger runs: \`npm run sensitivity -- --trajectories 40 --replicates 4 --samples 256\` (hours), or the experiment files in
+Larger runs: \`npm run sensitivity -- --trajectories 80 --replicates 8 --samples 512\` (several times longer), or the experiment files in
 \`scenarios/experiments/\` with \`detente sweep\` and \`detente analyze\`.
 
 **Metrics.** ${METRICS.map((m) => `\`${m}\`: ${METRIC_TEXT[m]}`).join('; ')}. Relapse is defined per run on its first
@@ -242,4 +242,4 @@ subset's ranges (the others at their defaults).
 ${robustness}
 `;
 writeFileSync(new URL('sensitivity.md', docs), text);
-process.stderr.write(`docs/sensitivity.md and ${METRICS.length * 2} charts written (${minutes} min)\n`);
+process.stderr.write(`docs/sensitivity.md and ${METRICS.length * 2} charts written (${seconds} s)\n`);
