@@ -193,7 +193,7 @@ describe('the page', () => {
 
     // A hostile link: markup in the description must show as text and never run.
     const evil = { ...base, description: '<img src=x onerror="window.pwned=1">' };
-    const link = baseURL + (await encodeShare({ v: 1, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] }));
+    const link = baseURL + (await encodeShare({ v: 2, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] }));
     const { page: p2, errors: e2 } = await open(link);
     await waitState(p2, 'done');
     expect(await p2.textContent('#scenario-description')).toBe(evil.description);

@@ -12,7 +12,7 @@ export interface CheckOptions {
  * records the issues in the state; resolves to whether it is valid.
  */
 export async function checkScenario({ state, runner }: CheckOptions): Promise<boolean> {
-  const r = await runner.client.api.validate(state.working);
+  const r = await runner.validate(state.working);
   state.setValidation(r);
   return r.ok;
 }

@@ -9,15 +9,12 @@ const app = await import('./app');
 performance.mark('app-start');
 
 const state = app.createAppState();
-const runner = app.createRunner(simulationWorker);
+// A worker that dies (an uncaught error, or one that vanishes) is replaced, and the page says so;
+// a run it was running ends as failed (see runCurrent and variantRuns).
+const onReplaced = (message: string) => state.setStatus(message[0].toUpperCase() + message.slice(1) + '.', true);
+const runner = app.createRunner({ worker: simulationWorker, onReplaced });
 const run = ({ paused = false } = {}) => app.runCurrent({ state, runner, paused });
-const variants = app.variantRuns({ state, createRunner: () => app.createRunner() });
-
-// A worker that dies (e.g. out of memory) says so instead of leaving the page waiting.
-simulationWorker.addEventListener('error', (e) => {
-  state.halt();
-  state.setStatus(`The simulation worker stopped: ${e.message || 'unknown error'}. Reload the page to start a new one.`, true);
-});
+const variants = app.variantRuns({ state, createRunner: () => app.createRunner({ onReplaced }) });
 
 app.scenarioPanel({ state, run });
 app.trackMixPanel({ state });

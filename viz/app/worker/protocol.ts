@@ -53,6 +53,8 @@ export type RunOutcome =
 
 /** The worker's API: one request at a time; pause, step and cancel act on the current one. */
 export interface WorkerApi {
+  /** Answers at once when the worker is alive and between steps (the page's watch on it). */
+  ping(): true;
   validate(scenario: unknown): Promise<{ ok: boolean; issues: ValidationIssue[] }>;
   start(request: RunRequest, listener: RunListener): Promise<RunOutcome>;
   pause(): void;

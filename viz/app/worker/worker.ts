@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Columns, RunSummary } from '../../../sim/index';
+import { BROWSER_MEMORY_LIMIT } from '../limits';
 import type { RunListener, RunOutcome, RunRequest, WorkerApi } from './protocol';
 
 /*
@@ -17,13 +18,6 @@ let enginePromise: Promise<Engine> | undefined;
 function engine(): Promise<Engine> {
   return (enginePromise ??= import('../../../sim/index'));
 }
-
-/**
- * Most memory one request may take in the browser. Validation allows 8 GiB, a limit for the
- * command line, which streams runs and keeps one; here the worker and the page each keep every
- * replicate's columns, so a link with a long run could otherwise exhaust the tab's memory.
- */
-const BROWSER_MEMORY_LIMIT = 1024 ** 3;
 
 /** A yield that lets queued messages (cancel, pause) in, without setTimeout's 4 ms clamp. */
 function yieldToMessages(): Promise<void> {
@@ -70,7 +64,7 @@ export function createWorkerApi(): WorkerApi {
     if (bytes > BROWSER_MEMORY_LIMIT) {
       return {
         status: 'failed',
-        message: `${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks.toLocaleString('en')} ticks would need about ${formatGiB(bytes)} of memory in the browser (the limit is 1 GiB): lower ticks or the ensemble size, or run it with the command line (npx detente run), which streams its output`,
+        message: `${runs} run${runs === 1 ? '' : 's'} of ${scenario.ticks.toLocaleString('en')} ticks would need about ${formatGiB(bytes)} of memory in the browser (the limit is ${BROWSER_MEMORY_LIMIT / 1024 ** 3} GiB): lower ticks or the ensemble size, or run it with the command line (npx detente run), which streams its output`,
       };
     }
     const summaries: RunSummary[] = [];
@@ -122,6 +116,7 @@ export function createWorkerApi(): WorkerApi {
   }
 
   return {
+    ping: () => true,
     async validate(scenario) {
       const r = (await engine()).validateScenario(scenario);
       return { ok: r.ok, issues: r.ok ? [] : r.issues };

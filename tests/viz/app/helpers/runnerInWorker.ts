@@ -14,5 +14,5 @@ export async function runnerInWorker(): Promise<Runner> {
   const worker = new Worker(new URL('../../../../viz/app/worker/worker.ts', import.meta.url), { type: 'module' });
   await Comlink.wrap<WorkerApi>(worker).validate({});
   const { createRunner } = await import('../../../../viz/app/runner');
-  return createRunner(worker);
+  return createRunner({ worker });
 }
