@@ -18,6 +18,7 @@ export { resultsPanel } from './panels/resultsPanel';
 export { runControls } from './panels/runControls';
 export { scenarioPanel } from './panels/scenarioPanel';
 export { sharePanel } from './panels/sharePanel';
+export { summaryPanel } from './panels/summaryPanel';
 export { trackMixPanel } from './panels/trackMixPanel';
 export { createRunner } from './runner';
 export { runCurrent } from './runCurrent';

@@ -6,6 +6,9 @@
 /** Largest ensemble the page runs: the worker and the page keep every replicate's columns in memory. */
 export const MAX_RUNS = 1000;
 
+/** Anger and fear histogram bins per party that the current run records for the distributions chart. */
+export const HIST_BINS = 20;
+
 /** Longest variant name, in characters; longer names, typed or from a link, are cut. */
 export const VARIANT_NAME_MAX = 60;
 

@@ -4,10 +4,10 @@ import { eventLog, type EventLogFormat } from '../../sim/observe/eventLog';
 import type { CurrentRun } from './appState';
 import { slug } from './slug';
 
-/** A file to offer for download. */
+/** A file to offer for download: its text whole, or in pieces for a large one. */
 export interface ExportFile {
   name: string;
-  data: string;
+  data: string | string[];
   type: string;
 }
 

@@ -1,9 +1,8 @@
 import type { AppState } from './appState';
 import { checkScenario } from './checkScenario';
+import { HIST_BINS } from './limits';
 import type { Runner } from './runner';
-
-/** Anger and fear histogram bins per party, recorded for the distributions chart. */
-export const HIST_BINS = 20;
+import { whyNotRun } from './runGuard';
 
 /** Options of `runCurrent`. */
 export interface RunCurrentOptions {
@@ -17,11 +16,18 @@ const plural = (n: number) => `${n} run${n > 1 ? 's' : ''}`;
 
 /**
  * Runs the working scenario's ensemble (`state.runsWanted` replicates) as the current run,
- * cancelling one still going, and streams its results into the state. The start message is
- * posted before this function first awaits, so a step request sent right after it arrives after
- * the start.
+ * cancelling one still going, and streams its results into the state — unless something stops
+ * it (see `whyNotRun`), which the status line then says. The start message is posted before
+ * this function first awaits, so a step request sent right after it arrives after the start.
  */
 export async function runCurrent({ state, runner, paused = false }: RunCurrentOptions): Promise<void> {
+  const why = whyNotRun(state);
+  if (why) {
+    const notice = state.linkNotice;
+    state.setStatus(notice ? `${notice} ${why}` : why, true);
+    state.setLinkNotice('');
+    return;
+  }
   if (state.running) void runner.client.api.cancel();
   const mine = state.beginRun({ paused, histogramBins: HIST_BINS });
   const { scenario, runs } = mine;

@@ -3,7 +3,8 @@ import base from '../../../scenarios/intrastate-conflict.json';
 import { toCSV } from '../../../sim/csv';
 import { parseScenario, run } from '../../../sim/index';
 import { createAppState } from '../../../viz/app/appState';
-import { HIST_BINS, runCurrent } from '../../../viz/app/runCurrent';
+import { HIST_BINS } from '../../../viz/app/limits';
+import { runCurrent } from '../../../viz/app/runCurrent';
 import { small as smallScenario } from './helpers/finishedRun';
 import { runnerInWorker } from './helpers/runnerInWorker';
 
@@ -41,6 +42,21 @@ describe('runCurrent', () => {
     expect(state.status).toEqual({ text: expect.stringMatching(/^The shared link could not be read\. Done: 1 run in /), error: true });
     await runCurrent({ state, runner });
     expect(state.status).toEqual({ text: expect.stringMatching(/^Done: 1 run in /), error: false });
+  });
+
+  it('runCurrent does not start while something stops a run: it says why in the status line', async () => {
+    const state = createAppState();
+    state.loadScenario(small, { id: '', name: 'small' });
+    state.setRunsWanted(0);
+    await runCurrent({ state, runner });
+    expect(state.current).toBeUndefined();
+    expect(state.status).toEqual({ text: 'Fix the ensemble size to run: a whole number from 1 to 1000.', error: true });
+    state.setRunsWanted(2);
+    state.edit(['parties', 1, 'population'], 90_000_000);
+    state.setLinkNotice('Variant "x" in the link is invalid and was skipped.');
+    await runCurrent({ state, runner });
+    expect(state.current).toBeUndefined();
+    expect(state.status.text).toMatch(/^Variant "x" in the link is invalid and was skipped\. This would need about .* GiB .* npx detente run \S+\.json --runs 2 --summary$/);
   });
 
   it('runCurrent on a scenario the worker refuses ends invalid and records the issues', async () => {

@@ -31,8 +31,21 @@ describe('variantRuns', () => {
     expect([a.status, b.status]).toEqual(['done', 'done']);
     expect(a.stats?.runs).toBe(2);
     expect(a.band?.median).toHaveLength(25);
+    // each replicate's summary and columns are kept, for the paired comparison and its export
+    expect(a.summaries?.map((s) => s.run)).toEqual([0, 1]);
+    expect(a.columns?.map((c) => c.rows)).toEqual([25, 25]);
+    expect(a.summaries?.map((s) => s.seed)).toEqual(b.summaries?.map((s) => s.seed));
     // the same seeds with a different track mix: the variants differ
     expect(Array.from(a.band!.median)).not.toEqual(Array.from(b.band!.median));
+  });
+
+  it('drain() does not run a variant too large for the page: it fails with the reason', async () => {
+    const state = createAppState();
+    state.loadScenario({ ...small, parties: small.parties.map((p) => ({ ...p, population: 90_000_000 })) }, { id: '', name: 'huge' });
+    const v = state.addVariant('huge');
+    await variantRuns({ state, createRunner: () => runner }).drain();
+    expect(v.status).toBe('failed');
+    expect(state.status.text).toMatch(/^Variant "huge" did not run: This would need about .* GiB of memory in the browser/);
   });
 
   it('drain() marks a variant the worker refuses as failed and says why', async () => {

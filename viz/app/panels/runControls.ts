@@ -3,6 +3,7 @@ import { byId, el } from '../dom';
 import { showFieldIssues } from '../fields';
 import { MAX_RUNS } from '../limits';
 import type { Runner } from '../runner';
+import { whyNotRun } from '../runGuard';
 import { scenarioLibrary } from '../scenarioLibrary';
 import { stepPhrase } from '../timeUnit';
 import { calendarDate, yearsOf } from '../yearsOf';
@@ -18,8 +19,9 @@ export interface RunControlsOptions {
 
 /**
  * The run bar: seed and ensemble size, Run, Pause, Step, Cancel and Reset, the progress bar, the
- * status line and the issues no field answers to. It also marks every field's validation issue
- * and records the run state on `document.body.dataset.runState`.
+ * status line and the issues no field answers to. It also marks every field's validation issue,
+ * keeps Run disabled while anything stops a run (see `whyNotRun`; a memory problem is listed with
+ * the issues) and records the run state on `document.body.dataset.runState`.
  */
 export function runControls({ state, runner, run }: RunControlsOptions): void {
   const seed = byId<HTMLInputElement>('seed');
@@ -39,10 +41,8 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
     const raw = seed.value.trim();
     state.edit(['seed'], raw === '' ? Number.NaN : Number(raw));
   });
-  runs.addEventListener('change', () => {
-    const ok = state.setRunsWanted(Number(runs.value));
-    runsError.textContent = ok ? '' : `a whole number from 1 to ${MAX_RUNS}`;
-  });
+  // an empty field is no ensemble size (Number('') would be 0, refused too, but by accident)
+  runs.addEventListener('change', () => void state.setRunsWanted(runs.value.trim() === '' ? Number.NaN : Number(runs.value)));
   runButton.addEventListener('click', () => void run());
   cancel.addEventListener('click', () => void runner.client.api.cancel());
   pause.addEventListener('click', () => {
@@ -97,19 +97,27 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
   };
   state.on('scenario', () => (seed.value = String(state.working.seed)));
   state.on('runs', () => {
-    if (Number(runs.value) !== state.runsWanted) runs.value = String(state.runsWanted);
+    runsError.textContent = state.runsIssue;
+    // the field keeps what was typed while it is wrong, so it can be corrected
+    if (!state.runsIssue && Number(runs.value) !== state.runsWanted) runs.value = String(state.runsWanted);
   });
   state.on('status', () => {
     status.textContent = state.status.text;
     status.classList.toggle('error', state.status.error);
     status.setAttribute('role', state.status.error ? 'alert' : 'status');
   });
-  state.on('issues', () => {
+  const showBlock = () => {
     const rest = showFieldIssues(document, state.issues, state.working);
+    if (state.runsIssue) runs.setAttribute('aria-invalid', 'true');
+    const why = whyNotRun(state);
+    // the fields and the ensemble size show their own problems; memory has no field of its own
+    if (state.valid && !state.runsIssue && why) rest.push(why);
     general.replaceChildren(...rest.map((t) => el('li', { text: t })));
     general.hidden = !rest.length;
-    runButton.disabled = !state.valid;
-  });
+    runButton.disabled = !!why;
+    runButton.title = why;
+  };
+  for (const topic of ['issues', 'runs', 'scenario', 'edit', 'tracks', 'variants'] as const) state.on(topic, showBlock);
   state.on('progress', () => {
     showProgress();
     showButtons();

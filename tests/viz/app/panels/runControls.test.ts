@@ -29,13 +29,30 @@ describe('runControls', () => {
     expect($<HTMLInputElement>('seed').value).toBe(String(base.seed));
   });
 
-  it('an ensemble size out of range shows an error and changes nothing; a valid one clears it', () => {
-    enter('runs', String(MAX_RUNS + 1));
-    expect($('runs-error').textContent).toBe(`a whole number from 1 to ${MAX_RUNS}`);
-    expect(state.runsWanted).toBe(DEFAULT_RUNS);
+  it('an ensemble size out of range (or none) shows an error, keeps what was typed and disables Run; a valid one clears all three', () => {
+    for (const bad of [String(MAX_RUNS + 1), '', '2.5']) {
+      enter('runs', bad);
+      expect($('runs-error').textContent).toBe(`a whole number from 1 to ${MAX_RUNS}`);
+      expect($<HTMLInputElement>('runs').value).toBe(bad);
+      expect($('runs').getAttribute('aria-invalid')).toBe('true');
+      expect($<HTMLButtonElement>('run').disabled).toBe(true);
+      expect(state.runsWanted).toBe(DEFAULT_RUNS);
+    }
     enter('runs', '3');
     expect($('runs-error').textContent).toBe('');
+    expect($('runs').hasAttribute('aria-invalid')).toBe(false);
+    expect($<HTMLButtonElement>('run').disabled).toBe(false);
     expect(state.runsWanted).toBe(3);
+  });
+
+  it('a scenario too large for the page disables Run and lists why, with the command that runs it', () => {
+    state.edit(['parties', 0, 'population'], 60_000_000);
+    expect($<HTMLButtonElement>('run').disabled).toBe(true);
+    expect($('issues').hidden).toBe(false);
+    expect($('issues').textContent).toMatch(/^This would need about .* GiB of memory in the browser .*npx detente run .*\.json --runs 10 --summary$/);
+    state.edit(['parties', 0, 'population'], 400);
+    expect($<HTMLButtonElement>('run').disabled).toBe(false);
+    expect($('issues').hidden).toBe(true);
   });
 
   it('an empty seed is a missing seed (NaN), not seed 0', () => {
