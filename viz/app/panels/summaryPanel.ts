@@ -50,6 +50,8 @@ export function summaryPanel({ state }: SummaryPanelOptions): SummaryPanel {
     const options = choices();
     select.replaceChildren(...options.map((o) => el('option', { value: o.value, text: o.name })));
     select.value = options.find((o) => o.key === chosen)?.value ?? '';
+    // with one configuration there is nothing to compare it with
+    byId('baseline-choice').hidden = options.length < 2;
     baseline = configs.find((c) => c.key === chosen);
     summaryTable(table, configs);
     differenceTable(differences, baseline, configs.filter((c) => c !== baseline));

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import base from '../../scenarios/intrastate-conflict.json';
+import { encodeShare } from '../../viz/app/share';
+import { launch, openPage, waitState } from './helpers/browser';
+import { runAndWait, setField } from './helpers/page';
+
+const baseURL = inject('baseURL');
+let browser: { context: BrowserContext; close: () => Promise<void> };
+beforeAll(async () => {
+  browser = await launch(inject('chromium'));
+});
+afterAll(async () => browser?.close());
+
+const runDisabled = (page: Page) => page.$eval('[data-testid=run]', (b) => (b as HTMLButtonElement).disabled);
+const status = (page: Page) => page.textContent('#status');
+
+/** Starts a long run and waits until it is under way. */
+async function startLongRun(page: Page): Promise<void> {
+  await setField(page, '#runs', '1');
+  await setField(page, '[data-path="ticks"]', '100000');
+  await page.evaluate(() => delete document.body.dataset.runState);
+  await page.click('[data-testid=run]');
+  await page.waitForFunction(() => Number((document.querySelector('[data-testid=progress]') as HTMLProgressElement).value) > 0.0005);
+}
+
+describe('guards', () => {
+  it('an invalid ensemble size keeps Run disabled, whatever else is valid, until it is fixed', async () => {
+    const { page, errors } = await openPage(browser.context, baseURL);
+    await waitState(page, 'done');
+    for (const bad of ['0', '', '1001', '2.5']) {
+      await setField(page, '#runs', bad);
+      expect(await runDisabled(page)).toBe(true);
+      expect(await page.textContent('#runs-error')).toBe('a whole number from 1 to 1000');
+    }
+    // Step would start a run too: it does not, and says why
+    await page.evaluate(() => delete document.body.dataset.runState);
+    await page.click('[data-testid=step]');
+    await page.waitForFunction(() => /Fix the ensemble size to run/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.evaluate(() => document.body.dataset.runState)).toBeUndefined();
+    await setField(page, '#runs', '2');
+    expect(await runDisabled(page)).toBe(false);
+    await runAndWait(page);
+    expect(await status(page)).toMatch(/^Done: 2 runs in /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link that needs more memory than the page allows is not run on open but explained, with the command that runs it', async () => {
+    // 110 million agents a party and no ties: valid for the command line (under its 8 GiB), far beyond the page
+    const huge = { ...base, network: { type: 'smallWorld', degree: 0 }, parties: base.parties.map((p) => ({ ...p, population: 110_000_000 })) };
+    const { page, errors } = await openPage(browser.context, baseURL + (await encodeShare({ v: 2, scenario: huge, runs: 10, variants: [] })));
+    await page.waitForFunction(() => /This would need about/.test(document.getElementById('status')?.textContent ?? ''));
+    const text = await status(page);
+    expect(text).toMatch(/^This would need about 7\.2 GiB of memory in the browser \(220,000,000 agents, 0 ties, 10 runs of 361 observed ticks\); the page allows 1\.0 GiB\..*npx detente run \S+\.json --runs 10 --summary$/);
+    expect(await page.getAttribute('#status', 'role')).toBe('alert');
+    expect(await runDisabled(page)).toBe(true);
+    expect(await page.evaluate(() => document.body.dataset.runState)).toBeUndefined();
+    // the scenario is there to download and take to the command line
+    expect(await page.$eval('[data-path="parties.0.population"]', (e) => (e as HTMLInputElement).value)).toBe('110000000');
+    const memory = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    expect(memory).toBeLessThan(500 * 1024 ** 2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a worker that throws is reported and replaced; the page runs again', async () => {
+    const { page, errors } = await openPage(browser.context, baseURL);
+    await waitState(page, 'done');
+    await startLongRun(page);
+    const [worker] = page.workers();
+    await worker.evaluate(() => void setTimeout(() => {
+      throw new Error('boom');
+    }));
+    await waitState(page, 'failed', 30_000);
+    expect(await status(page)).toMatch(/^The run failed: the simulation worker stopped \(.*boom\); a new one has started: press Run to try again$/);
+    await setField(page, '[data-path="ticks"]', '60');
+    await runAndWait(page);
+    expect(await status(page)).toMatch(/^Done: 1 run in /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a worker that vanishes without a word is found silent, reported and replaced; the page runs again', async () => {
+    const { page, errors } = await openPage(browser.context, baseURL);
+    await waitState(page, 'done');
+    await startLongRun(page);
+    const [worker] = page.workers();
+    // a worker that closes itself sends nothing more and raises no error: as one killed from outside
+    await worker.evaluate(() => void setTimeout(() => self.close()));
+    await waitState(page, 'failed', 30_000);
+    expect(await status(page)).toMatch(/^The run failed: the simulation worker stopped \(it stopped answering for 8 s\); a new one has started: press Run to try again$/);
+    await setField(page, '[data-path="ticks"]', '60');
+    await runAndWait(page);
+    expect(await status(page)).toMatch(/^Done: 1 run in /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
