@@ -18,3 +18,10 @@ export { pointScenario, type PointExperiment, type PointScenario } from './point
 export { sweepRun, type SweepRunResult } from './sweepRun';
 export { runsColumns, SERIES_COLUMNS, FAILURES_COLUMNS, headerLine, runLine, seriesLines, failureLine, parseLine, numberCell, type RunKey, type Series } from './sweepTable';
 export { parquetTable, GROUP_ROWS, type ParquetColumn, type ParquetType, type ParquetCell, type ParquetTable } from './parquetTable';
+export { SWEEP_FILES } from './sweepFiles';
+export { experimentHash } from './experimentHash';
+export { sweepSource, textCellIssues, type SweepSource } from './sweepSource';
+export { planSweep, describeInvalid, type SweepPlan, type InvalidPoint } from './planSweep';
+export { manifestHead, manifestWith, manifestText, runKey, ORDER_NOTE, type Manifest, type ManifestHead, type RunLookup, type RunStatus } from './sweepManifest';
+export { runsParquetColumns, runsParquetRow, SERIES_PARQUET, seriesParquetRow } from './sweepParquet';
+export { sweepTaskRunner, type SweepTask, type SweepTaskResult } from './sweepTask';
