@@ -23,4 +23,5 @@ export { VERSION } from './version';
 export { glaslStage } from './rules/escalation';
 export * from './state';
 export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
+export { resultsJSONHead, runJSON, resultsJSONTail, columnsJSON } from './resultsJSON';
 export { replicates, replicateSeeds, ensembleStats, bands, interval, type ReplicateOptions, type EnsembleStats, type Bands, type Interval } from './ensemble';

@@ -1,4 +1,4 @@
-import type { Columns, RunSession, RunSummary, ScenarioData } from '../../sim/index';
+import type { RunSession, RunSummary, ScenarioData } from '../../sim/index';
 import { assertFinite } from '../../sim/assertFinite';
 // what the help names, from small modules: --help must answer without loading the model
 import { SUMMARY_COLUMNS } from '../../sim/summary';
@@ -18,13 +18,6 @@ const MAX_RUNS = 1_000_000;
 const TRACK_COLUMNS = `${powerBaseColumn(POWER_BASE_TRACKS[0])}…${powerBaseColumn(POWER_BASE_TRACKS[POWER_BASE_TRACKS.length - 1])}`;
 /** Rows formatted per write of CSV output. */
 const CSV_ROWS_PER_WRITE = 4096;
-
-/** Columns as plain arrays for JSON; the values are the same doubles the CSV writes. */
-function columnsJSON(cols: Columns): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const n of cols.names) out[n] = Array.from(cols.data[n].subarray(0, cols.rows));
-  return out;
-}
 
 /**
  * Runs replicates 0…runs−1 one at a time, handing each finished session to `emit` and dropping it,
@@ -88,15 +81,11 @@ async function writeCSV(sim: Sim, scenario: ScenarioData, runs: number, summary:
 }
 
 async function writeJSON(sim: Sim, scenario: ScenarioData, runs: number, summary: boolean, sink: Sink, io: CommandIO, log?: EventLogSink): Promise<RunSummary[]> {
-  const seeds = sim.replicateSeeds(scenario, runs);
   // the provenance opens the result, written before any run so that it can stream
-  const head = JSON.stringify(sim.provenance(scenario, seeds));
-  await sink.write(`${head.slice(0, -1)},"runs":[`);
+  await sink.write(sim.resultsJSONHead(scenario, sim.replicateSeeds(scenario, runs)));
   const summaries = await eachRun(sim, scenario, runs, io, (r, res, s) =>
-    sink.write((r ? ',' : '') + JSON.stringify(summary
-      ? { run: r, seed: res.seed, summary: s }
-      : { run: r, seed: res.seed, columns: columnsJSON(res.columns), summary: s })), log);
-  await sink.write(`]${summary ? `,"stats":${JSON.stringify(sim.ensembleStats(summaries))}` : ''}}\n`);
+    sink.write(sim.runJSON({ run: r, seed: res.seed, columns: summary ? undefined : res.columns, summary: s }, r === 0)), log);
+  await sink.write(sim.resultsJSONTail(summary ? sim.ensembleStats(summaries) : undefined));
   return summaries;
 }
 

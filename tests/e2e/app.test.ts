@@ -99,7 +99,7 @@ describe('the page', () => {
     await page.close();
   });
 
-  let exported: { app: string; cli: string } | undefined;
+  let exported: { app: string; cli: string; appJSON: string; cliJSON: string } | undefined;
   it('exports a CSV of the same shape as the CLI\'s output for the same scenario, seed and runs, and charts as SVG and PNG', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
@@ -114,8 +114,10 @@ describe('the page', () => {
       const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
       await jsonDownload.saveAs(join(dir, 'scenario.json'));
       expect(JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')).parties[1].reactivity).toBe(0.45);
-      const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '7', '--runs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-      exported = { app: readFileSync(join(dir, 'app.csv'), 'utf8'), cli };
+      const [resultsDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+      await resultsDownload.saveAs(join(dir, 'app.json'));
+      const cliRun = (...format: string[]) => execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '7', '--runs', '2', ...format], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      exported = { app: readFileSync(join(dir, 'app.csv'), 'utf8'), cli: cliRun(), appJSON: readFileSync(join(dir, 'app.json'), 'utf8'), cliJSON: cliRun('--format', 'json') };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -146,6 +148,15 @@ describe('the page', () => {
   it('exports a CSV equal, byte for byte, to the CLI\'s output for the same scenario, seed and runs', () => {
     expect(exported).toBeDefined();
     expect(exported?.app === exported?.cli).toBe(true);
+  });
+
+  it('exports JSON that, parsed, equals the CLI\'s --format json for the same scenario, seed and runs (version, scenario hash, seeds, runs)', () => {
+    expect(exported).toBeDefined();
+    const app = JSON.parse(exported!.appJSON);
+    expect(Object.keys(app)).toEqual(['detente', 'scenarioHash', 'scenario', 'seeds', 'runs']);
+    expect(app.runs).toHaveLength(2);
+    expect(Object.keys(app.runs[0])).toEqual(['run', 'seed', 'columns', 'summary']);
+    expect(app).toEqual(JSON.parse(exported!.cliJSON));
   });
 
   it('shows invalid input next to its field, opens explanations, and renders a linked scenario\'s text as text', async () => {
