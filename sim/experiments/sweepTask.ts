@@ -1,7 +1,7 @@
 import { replicateSeed } from '../rng';
 import type { ScenarioData } from '../scenario/schema';
 import { pointScenario, type PointExperiment } from './pointScenario';
-import { sweepRun } from './sweepRun';
+import { finish, sweepRunSteps } from './sweepRun';
 import { failureLine, runLine, seriesLines } from './sweepTable';
 
 /** One run of a sweep to make: a design point (its index and number, its values) and a replicate. */
@@ -25,9 +25,15 @@ const CACHE_SIZE = 256;
  * Makes the runs of a sweep of `experiment` on `base` (the base scenario as read): each task's
  * point scenario (built as `detente run --set` would, and kept for the point's other replicates),
  * its run, and the lines the sweep's tables get. What every sweep worker does, in Node
- * (`detente sweep`) and in the browser (the web app's explorations).
+ * (`detente sweep`) and in the browser (the web app's explorations, through `sweepTaskSteps`).
  */
 export function sweepTaskRunner(base: unknown, experiment: PointExperiment): (task: SweepTask) => SweepTaskResult {
+  const steps = sweepTaskSteps(base, experiment, Infinity);
+  return (task) => finish(steps(task));
+}
+
+/** `sweepTaskRunner` in pieces: each task's run yields every `sliceTicks` ticks (see `sweepRunSteps`). */
+export function sweepTaskSteps(base: unknown, experiment: PointExperiment, sliceTicks: number): (task: SweepTask) => Generator<void, SweepTaskResult> {
   const cache = new Map<number, ScenarioData | string>();
   function scenarioOf(task: SweepTask): ScenarioData | string {
     let s = cache.get(task.index);
@@ -40,13 +46,13 @@ export function sweepTaskRunner(base: unknown, experiment: PointExperiment): (ta
     }
     return s;
   }
-  return (task) => {
+  return function* (task) {
     const key = { point: task.point, replicate: task.replicate, seed: replicateSeed(experiment.seed, task.replicate) };
     const s = scenarioOf(task);
     if (typeof s === 'string') return { id: task.id, ok: false, line: failureLine(key, s) };
     key.seed = replicateSeed(s.seed, task.replicate);
     try {
-      const r = sweepRun(s, task.replicate, experiment);
+      const r = yield* sweepRunSteps(s, task.replicate, experiment, sliceTicks);
       key.seed = r.seed;
       return {
         id: task.id, ok: true,
