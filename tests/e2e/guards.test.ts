@@ -72,14 +72,15 @@ describe('guards', () => {
   ];
   for (const { how, kill, reason } of deaths) {
     it(`a worker that ${how} during a run is found out, reported and replaced; the page runs again`, async () => {
-      const { page, errors } = await openPage(browser.context, baseURL);
+      // one worker, so the one killed is the one running
+      const { page, errors } = await openPage(browser.context, `${baseURL}?workers=1`);
       await waitState(page, 'done');
       await startLongRun(page);
       const [worker] = page.workers();
       await worker.evaluate(kill);
       await waitState(page, 'failed', 30_000);
       const text = (await status(page)) ?? '';
-      expect(text).toMatch(/^The run failed: the simulation worker stopped \(.*\); a new one has started: press Run to try again$/);
+      expect(text).toMatch(/^The run failed: a simulation worker stopped \(.*\); a new one has started: press Run to try again$/);
       expect(text).toMatch(reason);
       await setField(page, '[data-path="ticks"]', '60');
       await runAndWait(page);

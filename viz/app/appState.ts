@@ -14,7 +14,7 @@ import type { RunSummary } from '../../sim/summary';
 import { fillScenario, type EditableScenario } from './fillScenario';
 import { plainIssue, type IssueContext } from './plainIssue';
 import { isEnsembleSize, MAX_RUNS, VARIANT_NAME_MAX } from './limits';
-import type { RunResults } from './runner';
+import type { RunResults } from './ensembleJob';
 import { setPath, type ScenarioPath } from './scenarioPath';
 import type { ShareState } from './share';
 

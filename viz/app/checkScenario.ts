@@ -1,18 +1,18 @@
 import type { AppState } from './appState';
-import type { Runner } from './runner';
+import type { WorkerPool } from './workerPool';
 
-/** Where a check runs: the page's state and the runner whose worker validates. */
+/** Where a check runs: the page's state and the pool whose workers validate. */
 export interface CheckOptions {
   state: AppState;
-  runner: Runner;
+  pool: WorkerPool;
 }
 
 /**
  * Validates the working scenario in the worker (the full validation: names, kernel, memory) and
  * records the issues in the state; resolves to whether it is valid.
  */
-export async function checkScenario({ state, runner }: CheckOptions): Promise<boolean> {
-  const r = await runner.validate(state.working);
+export async function checkScenario({ state, pool }: CheckOptions): Promise<boolean> {
+  const r = await pool.validate(state.working);
   state.setValidation(r);
   return r.ok;
 }

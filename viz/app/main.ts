@@ -3,33 +3,35 @@
  * parallel), only then loads the rest of the page (app.ts: d3, zod, the panels), and wires it:
  * one app state, one panel per part of the page, and the runs between them.
  */
-import { simulationWorker } from './simulationWorker';
+import { newSimulationWorker, simulationWorker } from './simulationWorker';
 
 const app = await import('./app');
 performance.mark('app-start');
 
 const state = app.createAppState();
 // A worker that dies (an uncaught error, or one that vanishes) is replaced, and the page says so;
-// a run it was running ends as failed (see runCurrent and variantRuns).
+// a run it was running ends as failed (see ensembleJob and sweepJob).
 const onReplaced = (message: string) => state.setStatus(message[0].toUpperCase() + message.slice(1) + '.', true);
-const runner = app.createRunner({ worker: simulationWorker, onReplaced });
-const run = ({ paused = false } = {}) => app.runCurrent({ state, runner, paused });
-const variants = app.variantRuns({ state, createRunner: () => app.createRunner({ onReplaced }) });
+const workers = app.poolSize(location.search, navigator.hardwareConcurrency);
+const pool = app.createWorkerPool({ size: workers.size, first: simulationWorker, makeWorker: newSimulationWorker, onReplaced });
+const current = app.currentRunner({ state, pool });
+const run = current.run;
+const variants = app.variantRuns({ state, pool });
 
 app.scenarioPanel({ state, run });
 app.trackMixPanel({ state });
-app.runControls({ state, runner, run });
+app.runControls({ state, current });
 const results = app.resultsPanel({ state });
 const summary = app.summaryPanel({ state });
-const comparison = app.comparisonPanel({ state, runner, variantRuns: variants, revealComparison: summary.reveal });
+const comparison = app.comparisonPanel({ state, pool, variantRuns: variants, revealComparison: summary.reveal });
 app.sharePanel({ state });
 app.instructorPanel({ state, run });
 app.debriefPanel({ state });
 app.eventLogPanel({ state });
 app.explainOnClick('explain-events', 'events');
-const exercises = app.exercisePanel({ state, createRunner: () => app.createRunner(), run });
+const exercises = app.exercisePanel({ state, pool, run });
 for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
-app.checkOnEdit({ state, runner });
+app.checkOnEdit({ state, pool });
 app.explainOnClick('explain-tracks', 'tracks');
 app.explainOnClick('explain-mix', 'tracks');
 app.explainOnClick('glossary', 'glossary');
@@ -51,6 +53,7 @@ try {
 }
 // The link's problems (unreadable, invalid scenario, skipped variants) are in the status now:
 // keep them to show beside the first run's status, which would otherwise hide them.
+if (workers.issue) state.setStatus(`${workers.issue}.`, true);
 if (state.status.error) state.setLinkNotice(state.status.text);
 if (!fromLink) {
   const def = app.scenarioLibrary.find((e) => e.id === app.DEFAULT_SCENARIO) ?? app.scenarioLibrary[0];

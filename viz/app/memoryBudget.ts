@@ -13,27 +13,40 @@ export interface MemoryRequest {
   histogramBins?: number;
   /** Bytes of results the page already holds (e.g. saved variants' runs, measured). Default 0. */
   keptBytes?: number;
+  /** Runs whose model events are kept. Default 1. */
+  eventRuns?: number;
 }
 
 const en = (n: number) => n.toLocaleString('en');
 
 /**
- * Bytes the page would hold while running `request`, as sim/memory.ts estimates them: each
- * worker's live simulation, every replicate's columns twice (the worker keeps them for the
- * ensemble bands, the page for its charts and exports), the histograms, one run's model events,
- * and what the page already keeps.
+ * Bytes the page would hold while running `request` on its pool, as sim/memory.ts estimates them:
+ * each worker's live simulation with the columns of the run it is making, every replicate's
+ * columns on the page (for its charts and exports), the histograms (page and worker), the model
+ * events kept, and what the page already keeps.
  */
-export function pageMemoryNeed({ scenario, runs, workers = 1, histogramBins = 0, keptBytes = 0 }: MemoryRequest): number {
+export function pageMemoryNeed({ scenario, runs, workers = 1, histogramBins = 0, keptBytes = 0, eventRuns = 1 }: MemoryRequest): number {
   const simulations = Math.max(1, Math.min(workers, runs));
-  return estimateRun(scenario, { runsKept: 2 * runs, histogramBins: 2 * histogramBins, simulations }).bytes + keptBytes;
+  return estimateRun(scenario, { runsKept: runs + simulations, histogramBins: 2 * histogramBins, eventRuns, simulations }).bytes + keptBytes;
 }
 
 /**
- * Why the page will not run `request`, in words, with the command that runs it outside the
- * browser; '' when it fits within BROWSER_MEMORY_LIMIT.
+ * The most workers, up to `request.workers` and one per run, that can share `request` within
+ * BROWSER_MEMORY_LIMIT (the limit holds for the pool as a whole); at least 1 (whether even one
+ * fits is `memoryProblem`'s question).
+ */
+export function workersWithin(request: MemoryRequest): number {
+  let w = Math.max(1, Math.min(request.workers ?? 1, request.runs));
+  while (w > 1 && pageMemoryNeed({ ...request, workers: w }) > BROWSER_MEMORY_LIMIT) w--;
+  return w;
+}
+
+/**
+ * Why the page will not run `request` even on one worker, in words, with the command that runs it
+ * outside the browser; '' when it fits within BROWSER_MEMORY_LIMIT.
  */
 export function memoryProblem(request: MemoryRequest): string {
-  const bytes = pageMemoryNeed(request);
+  const bytes = pageMemoryNeed({ ...request, workers: 1 });
   if (bytes <= BROWSER_MEMORY_LIMIT) return '';
   const { scenario: s, runs } = request;
   const e = estimateRun(s);

@@ -17,5 +17,6 @@ export function keptBytes(state: AppState): number {
 export function whyNotRun(state: AppState): string {
   if (!state.valid) return 'Fix the fields marked in red to run.';
   if (state.runsIssue) return `Fix the ensemble size to run: ${state.runsIssue}.`;
-  return memoryProblem({ scenario: state.working, runs: state.runsWanted, histogramBins: HIST_BINS, keptBytes: keptBytes(state) });
+  // the current run keeps every run's model events, for the event log
+  return memoryProblem({ scenario: state.working, runs: state.runsWanted, histogramBins: HIST_BINS, eventRuns: state.runsWanted, keptBytes: keptBytes(state) });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { createAppState, DEFAULT_RUNS, type AppState, type Topic } from '../../../viz/app/appState';
 import { MAX_RUNS, VARIANT_NAME_MAX } from '../../../viz/app/limits';
-import type { RunResults } from '../../../viz/app/runner';
+import type { RunResults } from '../../../viz/app/ensembleJob';
 import { decodeShare, encodeShare } from '../../../viz/app/share';
 
 const SOURCE = { id: 'intrastate-conflict', name: base.name };

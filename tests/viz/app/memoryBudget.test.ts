@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { estimateRun, parseScenario } from '../../../sim/index';
 import { BROWSER_MEMORY_LIMIT } from '../../../viz/app/limits';
-import { memoryProblem, pageMemoryNeed } from '../../../viz/app/memoryBudget';
+import { memoryProblem, pageMemoryNeed, workersWithin } from '../../../viz/app/memoryBudget';
 import { slug } from '../../../viz/app/slug';
 
 const scenario = parseScenario(base);
@@ -22,19 +22,33 @@ describe('memoryBudget', () => {
     expect(why.endsWith(`npx detente run ${slug(base.name)}.json --runs 10 --summary`)).toBe(true);
   });
 
-  it('pageMemoryNeed(request) counts each worker\'s live run, every replicate\'s columns twice, the histograms and what is kept', () => {
+  it('pageMemoryNeed(request) counts each worker\'s live run with its columns, every replicate\'s columns on the page, the histograms and what is kept', () => {
     const one = pageMemoryNeed({ scenario, runs: 1 });
     const e = estimateRun(scenario);
     // no more simulations alive than runs
     expect(pageMemoryNeed({ scenario, runs: 1, workers: 4 })).toBe(one);
-    // each further worker holds its own agents and ties, or builds its network
+    // each further worker holds its own agents and ties (or builds its network) and its run's columns
     const state = e.parts.agents + e.parts.contact + e.parts.ties;
     const more = pageMemoryNeed({ scenario, runs: 4, workers: 4 }) - pageMemoryNeed({ scenario, runs: 4, workers: 1 });
-    expect(more).toBeGreaterThanOrEqual(3 * state);
-    expect(more).toBeLessThanOrEqual(3 * (state + e.parts.construction + 4 * e.agents));
-    expect(pageMemoryNeed({ scenario, runs: 4 }) - one).toBe(2 * 3 * e.parts.columns);
+    expect(more).toBeGreaterThanOrEqual(3 * (state + e.parts.columns));
+    expect(more).toBeLessThanOrEqual(3 * (state + e.parts.construction + 4 * e.agents + e.parts.columns));
+    // the page keeps every replicate's columns
+    expect(pageMemoryNeed({ scenario, runs: 4 }) - one).toBe(3 * e.parts.columns);
     expect(pageMemoryNeed({ scenario, runs: 1, keptBytes: 1000 })).toBe(one + 1000);
     expect(pageMemoryNeed({ scenario, runs: 1, histogramBins: 20 })).toBe(one + 2 * 8 * 361 * 80);
+  });
+
+  it('workersWithin(request) takes as many workers as fit in BROWSER_MEMORY_LIMIT together, and never fewer than one', () => {
+    expect(workersWithin({ scenario, runs: 100, workers: 8 })).toBe(8);
+    // a million agents a party: about 0.2 GiB a simulation, so some workers fit and not eight
+    const big = { ...scenario, parties: scenario.parties.map((p) => ({ ...p, population: 1_000_000 })) } as typeof scenario;
+    const w = workersWithin({ scenario: big, runs: 20, workers: 8 });
+    expect(w).toBeGreaterThan(1);
+    expect(w).toBeLessThan(8);
+    expect(pageMemoryNeed({ scenario: big, runs: 20, workers: w })).toBeLessThanOrEqual(BROWSER_MEMORY_LIMIT);
+    expect(pageMemoryNeed({ scenario: big, runs: 20, workers: w + 1 })).toBeGreaterThan(BROWSER_MEMORY_LIMIT);
+    const huge = { ...scenario, parties: scenario.parties.map((p) => ({ ...p, population: 3_000_000 })) } as typeof scenario;
+    expect(workersWithin({ scenario: huge, runs: 1, workers: 8 })).toBe(1);
   });
 
   it('memoryProblem(request) speaks exactly when the need passes BROWSER_MEMORY_LIMIT, for any size, length and ensemble', () => {

@@ -2,7 +2,7 @@ import type { AppState } from '../appState';
 import { byId, el } from '../dom';
 import { showFieldIssues } from '../fields';
 import { MAX_RUNS } from '../limits';
-import type { Runner } from '../runner';
+import type { CurrentRunner } from '../runCurrent';
 import { whyNotRun } from '../runGuard';
 import { scenarioLibrary } from '../scenarioLibrary';
 import { stepPhrase } from '../timeUnit';
@@ -11,10 +11,8 @@ import { calendarDate, yearsOf } from '../yearsOf';
 /** Options of `runControls`. */
 export interface RunControlsOptions {
   state: AppState;
-  /** The current run's runner: pause, step and cancel go to its worker. */
-  runner: Runner;
-  /** Starts a new current run (see runCurrent); it must post its start before it first awaits. */
-  run: (options?: { paused?: boolean }) => Promise<void>;
+  /** The current run: Run, Pause, Step and Cancel act on it. */
+  current: CurrentRunner;
 }
 
 /**
@@ -23,7 +21,7 @@ export interface RunControlsOptions {
  * keeps Run disabled while anything stops a run (see `whyNotRun`; a memory problem is listed with
  * the issues) and records the run state on `document.body.dataset.runState`.
  */
-export function runControls({ state, runner, run }: RunControlsOptions): void {
+export function runControls({ state, current }: RunControlsOptions): void {
   const seed = byId<HTMLInputElement>('seed');
   const runs = byId<HTMLInputElement>('runs');
   const runsError = byId('runs-error');
@@ -43,22 +41,23 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
   });
   // an empty field is no ensemble size (Number('') would be 0, refused too, but by accident)
   runs.addEventListener('change', () => void state.setRunsWanted(runs.value.trim() === '' ? Number.NaN : Number(runs.value)));
-  runButton.addEventListener('click', () => void run());
-  cancel.addEventListener('click', () => void runner.client.api.cancel());
+  runButton.addEventListener('click', () => void current.run());
+  cancel.addEventListener('click', () => current.cancel());
   pause.addEventListener('click', () => {
     const c = state.current;
     if (!c || !state.running) return;
     state.setPaused(!c.paused);
-    void (c.paused ? runner.client.api.pause() : runner.client.api.resume());
+    if (c.paused) current.pause();
+    else current.resume();
   });
   byId('step').addEventListener('click', () => {
     if (state.running && state.current) state.setPaused(true);
-    // run() posts its start message synchronously, so this step reaches the worker after it.
-    else void run({ paused: true });
-    void runner.client.api.step(1);
+    // run() starts its job before it first awaits, so this step goes to it.
+    else void current.run({ paused: true });
+    current.step(1);
   });
-  byId('reset').addEventListener('click', async () => {
-    await runner.client.api.cancel();
+  byId('reset').addEventListener('click', () => {
+    current.cancel();
     const e = scenarioLibrary.find((x) => x.id === state.source.id);
     if (e) state.loadScenario(e.json, { id: e.id, name: e.name });
     else state.loadScenario(state.baseline, state.source);

@@ -17,7 +17,7 @@ beforeEach(() => {
   pageMarkup();
   state = createAppState();
   revealed = 0;
-  comparisonPanel({ state, runner: noWorker, variantRuns: variantRuns({ state, createRunner: () => noWorker }), revealComparison: () => void revealed++ });
+  comparisonPanel({ state, pool: noWorker, variantRuns: variantRuns({ state, pool: noWorker }), revealComparison: () => void revealed++ });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
 });
 

@@ -5,10 +5,12 @@ import { createAppState, DEFAULT_RUNS, type AppState } from '../../../../viz/app
 import { MAX_RUNS } from '../../../../viz/app/limits';
 import { runControls } from '../../../../viz/app/panels/runControls';
 import { finishedRun, small } from '../helpers/finishedRun';
-import { noWorker, pageMarkup } from '../helpers/pageMarkup';
+import { pageMarkup } from '../helpers/pageMarkup';
+import type { CurrentRunner } from '../../../../viz/app/runCurrent';
 
 let state: AppState;
 let runs: number;
+let calls: string[];
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const enter = (id: string, value: string) => {
   $<HTMLInputElement>(id).value = value;
@@ -18,12 +20,20 @@ beforeEach(() => {
   pageMarkup();
   state = createAppState();
   runs = 0;
-  runControls({ state, runner: noWorker, run: async () => void runs++ });
+  calls = [];
+  const current: CurrentRunner = {
+    run: async (o) => void (runs++, calls.push(o?.paused ? 'run paused' : 'run')),
+    pause: () => void calls.push('pause'),
+    resume: () => void calls.push('resume'),
+    step: (n = 1) => void calls.push(`step ${n}`),
+    cancel: () => void calls.push('cancel'),
+  };
+  runControls({ state, current });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
 });
 
 describe('runControls', () => {
-  it('runControls({state, runner, run}) shows the ensemble size and seed, and takes the runs input\'s max from MAX_RUNS', () => {
+  it('runControls({state, current}) shows the ensemble size and seed, and takes the runs input\'s max from MAX_RUNS', () => {
     expect($<HTMLInputElement>('runs').value).toBe(String(DEFAULT_RUNS));
     expect($<HTMLInputElement>('runs').max).toBe(String(MAX_RUNS));
     expect($<HTMLInputElement>('seed').value).toBe(String(base.seed));
@@ -65,6 +75,19 @@ describe('runControls', () => {
   it('Run starts a run', () => {
     $('run').click();
     expect(runs).toBe(1);
+  });
+
+  it('Step starts a paused run and steps it; Pause and Resume, Step and Cancel act on the run under way', () => {
+    $('step').click();
+    expect(calls).toEqual(['run paused', 'step 1']);
+    calls = [];
+    state.beginRun({ paused: false, histogramBins: 0 });
+    $('pause').click();
+    $('pause').click();
+    $('step').click();
+    $('cancel').click();
+    expect(calls).toEqual(['pause', 'resume', 'step 1', 'cancel']);
+    expect(state.current?.paused).toBe(true);
   });
 
   it('issues are marked on their fields, the rest listed, and Run disabled until a valid scenario', () => {
