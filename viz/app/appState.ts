@@ -17,6 +17,7 @@ import { isEnsembleSize, MAX_RUNS, VARIANT_NAME_MAX } from './limits';
 import type { RunResults } from './ensembleJob';
 import { setPath, type ScenarioPath } from './scenarioPath';
 import type { ShareState } from './share';
+import type { ExploreSettings } from './explore/exploreSettings';
 
 type Json = Record<string, unknown>;
 
@@ -72,9 +73,10 @@ export interface Status {
  * What changed, announced to subscribers: `scenario` a new scenario loaded; `edit` a field of the
  * working scenario; `tracks` a track switched on or off; `runs` the ensemble size; `variants` the
  * list or a variant's state; `baseline` the comparison's baseline; `run` the current run began, paused, ended or was cleared;
- * `progress` new rows of the current run; `status`, `issues` and `histogramTick` themselves.
+ * `progress` new rows of the current run; `explore` the exploration a link carries; `status`,
+ * `issues` and `histogramTick` themselves.
  */
-export type Topic = 'scenario' | 'edit' | 'tracks' | 'runs' | 'variants' | 'baseline' | 'run' | 'progress' | 'status' | 'issues' | 'histogramTick';
+export type Topic = 'scenario' | 'edit' | 'tracks' | 'runs' | 'variants' | 'baseline' | 'run' | 'progress' | 'status' | 'issues' | 'histogramTick' | 'explore';
 
 /** The page's state and the only functions that change it. */
 export interface AppState {
@@ -89,6 +91,8 @@ export interface AppState {
   readonly variants: readonly Variant[];
   /** The comparison's baseline as chosen; undefined until one is (see `comparisonBaseline`). */
   readonly baselineChoice: Baseline | undefined;
+  /** The Explore view's settings a share link carries (those last run, or opened from a link). */
+  readonly exploreLink: ExploreSettings | undefined;
   readonly current: CurrentRun | undefined;
   /** Whether the current run is still going (false once it ends — done, cancelled, invalid or failed — or is cleared). */
   readonly running: boolean;
@@ -136,6 +140,8 @@ export interface AppState {
   updateVariant(variant: Variant, patch: Partial<Pick<Variant, 'status' | 'band' | 'stats' | 'summaries' | 'columns'>>): boolean;
   /** Chooses the comparison's baseline. */
   setBaseline(baseline: Baseline): void;
+  /** Records the Explore view's settings for share links. */
+  setExploreLink(settings: ExploreSettings | undefined): void;
   /** The baseline in force: the one chosen, else the first variant, else the last run. */
   comparisonBaseline(): Baseline;
   /** Whether the working settings (scenario or ensemble size) differ from those of the current run. */
@@ -152,7 +158,7 @@ export interface AppState {
   /** Forgets the current run (Reset); a run still going counts as cancelled. */
   clearRun(): void;
 
-  /** What a share link carries: the working scenario, the ensemble size, the variants and the chosen baseline. */
+  /** What a share link carries: the working scenario, the ensemble size, the variants, the chosen baseline and the exploration. */
   shareState(): ShareState;
   /**
    * Opens a share link's state: its scenario (untrusted: checked as `loadScenario` does), its
@@ -192,6 +198,7 @@ export function createAppState(): AppState {
   let runsIssue = '';
   const variants: Variant[] = [];
   let baselineChoice: Baseline | undefined;
+  let exploreLink: ExploreSettings | undefined;
   /** Actors of tracks switched off, by track, so switching back on restores them. */
   const switchedOff = new Map<number, Json[]>();
   let current: CurrentRun | undefined;
@@ -230,6 +237,7 @@ export function createAppState(): AppState {
     get runsIssue() { return runsIssue; },
     get variants() { return variants; },
     get baselineChoice() { return baselineChoice; },
+    get exploreLink() { return exploreLink; },
     get current() { return current; },
     get running() { return running; },
     get runState() { return runState; },
@@ -318,6 +326,10 @@ export function createAppState(): AppState {
       baselineChoice = b;
       notify('baseline');
     },
+    setExploreLink(s) {
+      exploreLink = s;
+      notify('explore');
+    },
     comparisonBaseline() {
       return baselineChoice ?? variants[0] ?? 'run';
     },
@@ -371,6 +383,7 @@ export function createAppState(): AppState {
     shareState() {
       const shared: ShareState = { v: 2, scenario: working, runs: runsWanted, variants: variants.map((v) => ({ name: v.name, scenario: v.scenario })) };
       if (baselineChoice !== undefined) shared.baseline = baselineChoice === 'run' ? -1 : variants.indexOf(baselineChoice);
+      if (exploreLink) shared.explore = exploreLink;
       return shared;
     },
     openShared(shared, { libraryId }) {
@@ -393,8 +406,10 @@ export function createAppState(): AppState {
         return variant;
       });
       baselineChoice = shared.baseline === -1 ? 'run' : shared.baseline === undefined ? undefined : opened[shared.baseline];
+      exploreLink = shared.explore;
       notify('variants');
       notify('baseline');
+      notify('explore');
       return true;
     },
   };

@@ -17,6 +17,8 @@ const pool = app.createWorkerPool({ size: workers.size, first: simulationWorker,
 const current = app.currentRunner({ state, pool });
 const run = current.run;
 const variants = app.variantRuns({ state, pool });
+const explore = app.createExploreState();
+const explorer = app.exploreRunner({ state: explore, pool });
 
 app.scenarioPanel({ state, run });
 app.trackMixPanel({ state });
@@ -31,16 +33,19 @@ app.eventLogPanel({ state });
 app.explainOnClick('explain-events', 'events');
 const exercises = app.exercisePanel({ state, pool, run });
 for (const id of ['exercises', 'exercises-intro']) document.getElementById(id)?.addEventListener('click', () => exercises.open());
+const exploration = app.explorePanel({ state, explore, runner: explorer });
 app.checkOnEdit({ state, pool });
 app.explainOnClick('explain-tracks', 'tracks');
 app.explainOnClick('explain-mix', 'tracks');
 app.explainOnClick('glossary', 'glossary');
 app.explainOnClick('explain-phases', 'phases');
 app.explainOnClick('explain-compare', 'compare');
+app.explainOnClick('explain-explore', 'explore');
 app.aboutDialog();
 app.onWidthChange(() => {
   results.redraw();
   comparison.redraw();
+  exploration.redraw();
 });
 
 // Open the shared link if there is one, else the default scenario; then run it.
@@ -61,3 +66,12 @@ if (!fromLink) {
 }
 void run();
 if (state.variants.length) void variants.drain();
+// a link's exploration runs too, on the workers the run and the variants leave free
+const linked = state.exploreLink;
+if (linked) {
+  explore.setSettings(linked);
+  const fields = app.factorFields(state.working);
+  const problems = app.settingsIssues(linked, fields);
+  if (problems.length) explore.setStatus(`The link's exploration cannot run: ${problems.join('; ')}.`, true);
+  else void explorer.run(app.exploreExperiment(linked, state.working, fields), linked);
+}

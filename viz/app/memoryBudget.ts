@@ -55,3 +55,26 @@ export function memoryProblem(request: MemoryRequest): string {
     + 'Lower the populations, the ticks or the ensemble size, or run it with the command line, which streams its output: '
     + `download the scenario (Download scenario JSON) and run npx detente run ${slug(s.name)}.json --runs ${runs} --summary`;
 }
+
+/** Bytes the page keeps per finished run of an exploration, besides its series: its runs.csv line and metrics, as text and numbers, with a map entry (generous). */
+const SWEEP_RECORD_BYTES = 512;
+/** Bytes the page keeps per series value of a run (its series.csv line as text). */
+const SERIES_VALUE_BYTES = 96;
+
+/** What an exploration would hold: the largest run's memory (estimateRun), its runs and the series values each keeps. */
+export interface SweepMemoryRequest {
+  runBytes: number;
+  runs: number;
+  seriesValues: number;
+  /** Workers that could run it. */
+  workers: number;
+}
+
+/**
+ * The most workers, up to `workers`, whose runs (each as large as the largest) fit, with the
+ * exploration's results, within BROWSER_MEMORY_LIMIT; 0 when not even one does.
+ */
+export function sweepWorkersWithin({ runBytes, runs, seriesValues, workers }: SweepMemoryRequest): number {
+  const results = runs * (SWEEP_RECORD_BYTES + seriesValues * SERIES_VALUE_BYTES);
+  return Math.max(0, Math.min(workers, runs, Math.floor((BROWSER_MEMORY_LIMIT - results) / Math.max(1, runBytes))));
+}

@@ -1,9 +1,10 @@
+import { readSettings, type ExploreSettings } from './explore/exploreSettings';
 import { isEnsembleSize, MAX_SHARED_VARIANTS, VARIANT_NAME_MAX } from './limits';
 
 /**
- * What a share link carries: the scenario as edited, the ensemble size, the saved variants and
- * the comparison's baseline. Format 2 added the baseline; links of format 1 open as format 2
- * without one.
+ * What a share link carries: the scenario as edited, the ensemble size, the saved variants, the
+ * comparison's baseline and the Explore view's settings. Format 2 added the baseline (and later,
+ * as an optional field, the exploration); links of format 1 open as format 2 without them.
  */
 export interface ShareState {
   v: 2;
@@ -12,6 +13,8 @@ export interface ShareState {
   variants: { name: string; scenario: unknown }[];
   /** The baseline: a variant's index, or −1 for the last run; absent for the default (the first variant). */
   baseline?: number;
+  /** The exploration to run on the scenario (the Explore view's settings); absent when there is none. */
+  explore?: ExploreSettings;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -101,5 +104,7 @@ export async function decodeShare(hash: string): Promise<ShareState | undefined>
     : [];
   const shared: ShareState = { v: 2, scenario: d.scenario, runs, variants };
   if (Number.isInteger(d.baseline) && (d.baseline as number) >= -1 && (d.baseline as number) < variants.length) shared.baseline = d.baseline;
+  const explore = readSettings(d.explore);
+  if (explore) shared.explore = explore;
   return shared;
 }

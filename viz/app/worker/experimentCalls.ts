@@ -34,7 +34,9 @@ export function experimentCalls(engine: Promise<Engine>, control: Control) {
       const s = sim.validateScenario(e.scenario);
       if (!s.ok) return { ok: false, issues: s.issues.map((i) => ({ path: i.path ? `scenario.${i.path}` : 'scenario', message: i.message })) };
       const plan = X.planSweep(X.sweepSource(e, e.scenario, s.scenario));
-      return { ok: true, plan: { head: X.manifestHead(plan), valid: plan.valid, invalid: plan.invalid, runBytes: plan.runBytes } };
+      const rows = (e.ticks ?? s.scenario.ticks) + 1;
+      const seriesValues = e.series ? e.series.columns.length * X.seriesRows(rows, e.series.every).length : 0;
+      return { ok: true, plan: { head: X.manifestHead(plan), valid: plan.valid, invalid: plan.invalid, runBytes: plan.runBytes, seriesValues } };
     },
 
     async sweep(init: { base: unknown; experiment: PointExperiment }, listener: SweepListener): Promise<SweepOutcome> {

@@ -69,6 +69,8 @@ export interface ExplorePlan {
   invalid: InvalidPoint[];
   /** Bytes the largest run of a valid point takes (estimateRun, without model events). */
   runBytes: number;
+  /** Series values each run keeps (columns × kept ticks; 0 without series). */
+  seriesValues: number;
 }
 
 /** An experiment that can or cannot be swept, with every problem by path. */
