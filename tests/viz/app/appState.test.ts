@@ -212,7 +212,7 @@ describe('createAppState', () => {
 });
 
 describe('share state', () => {
-  it('openShared(decodeShare(encodeShare(shareState()))) reproduces the scenario as edited, the ensemble size and the variants', async () => {
+  it('openShared(decodeShare(encodeShare(shareState()))) reproduces the scenario as edited, the ensemble size, the variants, the baseline and the exploration', async () => {
     const { state: a } = loaded();
     a.edit(['parties', 0, 'reactivity'], 0.3);
     a.setTrack(4, false);
@@ -221,6 +221,8 @@ describe('share state', () => {
     a.addVariant('all five');
     a.setRunsWanted(3);
     a.setBaseline(a.variants[1]);
+    const explore = { mode: 'two' as const, factors: [{ path: 'params.synergy', min: 0, max: 1 }, { path: 'actors.1.entry' }], levels: 4, replicates: 12, trajectories: 10 };
+    a.setExploreLink(explore);
     const b = createAppState();
     const shared = await decodeShare(await encodeShare(a.shareState()));
     expect(shared).toBeDefined();
@@ -230,6 +232,7 @@ describe('share state', () => {
     expect(b.runsWanted).toBe(3);
     expect(b.variants.map((v) => [v.name, v.scenario, v.status])).toEqual(a.variants.map((v) => [v.name, v.scenario, 'queued']));
     expect(b.baselineChoice).toBe(b.variants[1]);
+    expect(b.exploreLink).toEqual(explore);
     expect(b.source).toEqual({ id: 'intrastate-conflict', name: 'the shared link' });
     expect(b.status.error).toBe(false);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { estimateRun, parseScenario } from '../../../sim/index';
 import { BROWSER_MEMORY_LIMIT } from '../../../viz/app/limits';
-import { memoryProblem, pageMemoryNeed, workersWithin } from '../../../viz/app/memoryBudget';
+import { memoryProblem, pageMemoryNeed, sweepWorkersWithin, workersWithin } from '../../../viz/app/memoryBudget';
 import { slug } from '../../../viz/app/slug';
 
 const scenario = parseScenario(base);
@@ -56,5 +56,15 @@ describe('memoryBudget', () => {
       const s = { ...scenario, ticks, parties: scenario.parties.map((p) => ({ ...p, population })) } as typeof scenario;
       expect(memoryProblem({ scenario: s, runs }) !== '').toBe(pageMemoryNeed({ scenario: s, runs }) > BROWSER_MEMORY_LIMIT);
     }));
+  });
+
+  it('sweepWorkersWithin(request) lets workers share an exploration while their runs and its results fit, none when one run does not', () => {
+    const runBytes = estimateRun(scenario).bytes;
+    expect(sweepWorkersWithin({ runBytes, runs: 1000, seriesValues: 31, workers: 8 })).toBe(8);
+    expect(sweepWorkersWithin({ runBytes, runs: 3, seriesValues: 31, workers: 8 })).toBe(3);
+    expect(sweepWorkersWithin({ runBytes: 0.3 * BROWSER_MEMORY_LIMIT, runs: 100, seriesValues: 0, workers: 8 })).toBe(3);
+    expect(sweepWorkersWithin({ runBytes: 1.1 * BROWSER_MEMORY_LIMIT, runs: 100, seriesValues: 0, workers: 8 })).toBe(0);
+    // results alone past the limit: nothing runs
+    expect(sweepWorkersWithin({ runBytes, runs: 1e6, seriesValues: 1000, workers: 8 })).toBe(0);
   });
 });

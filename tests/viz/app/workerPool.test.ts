@@ -2,7 +2,11 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { parseScenario, run, toCSV } from '../../../sim/index';
+import { runOrder } from '../../../sim/experiments/runOrder';
+import { recordResult, sweepOutput, type FailureRecord, type RunRecord } from '../../../sim/experiments/sweepOutput';
 import { startEnsemble, type EnsembleOutcome, type RunResults } from '../../../viz/app/ensembleJob';
+import { startSweep } from '../../../viz/app/sweepJob';
+import type { PlanReply } from '../../../viz/app/worker/protocol';
 import { createWorkerApi } from '../../../viz/app/worker/worker';
 import { createWorkerPool, type WorkerPool } from '../../../viz/app/workerPool';
 import { small } from './helpers/finishedRun';
@@ -114,5 +118,79 @@ describe('workerPool', () => {
     const r = await startEnsemble(p, { scenario: { ...scenario, ticks: -1 }, runs: 3, partyNames }, () => {}).done;
     expect(r.outcome.status).toBe('invalid');
     if (r.outcome.status === 'invalid') expect(r.outcome.issues.map((i) => i.path)).toContain('ticks');
+  }, 60_000);
+});
+
+describe('sweeps on the pool', () => {
+  const experiment = {
+    format: 1, name: 'tiny', scenario,
+    factors: [{ name: 'synergy', path: 'params.synergy', min: 0, max: 1 }],
+    design: { type: 'grid', levels: 3 }, replicates: 2, seed: 5,
+    metrics: ['peakX', 'deescalated', 'relapse10y'], series: { columns: ['X'], every: 10 },
+  };
+
+  async function planned(p: WorkerPool) {
+    const reply = await p.call((api) => api.plan(experiment) as Promise<PlanReply>);
+    if (!reply.ok) throw new Error(JSON.stringify(reply.issues));
+    return reply.plan;
+  }
+
+  /** The plan's runs on the pool, in run order, into records as the page keeps them. */
+  async function swept(p: WorkerPool, o: { pauseAt?: number; cancelAt?: number } = {}) {
+    const plan = await planned(p);
+    const e = plan.head.experiment;
+    const records = { runs: new Map<number, RunRecord>(), failures: new Map<number, FailureRecord>() };
+    const tasks = [...runOrder(plan.head.design.points.length, e.replicates)].map((ref, id) => ({ id, index: ref.point, point: ref.point, values: plan.head.design.points[ref.point].values, replicate: ref.replicate }));
+    let seen = 0;
+    const job = startSweep(p, {
+      init: { base: e.scenario, experiment: e }, tasks: tasks[Symbol.iterator](), count: tasks.length,
+      onResult(r) {
+        recordResult(records, r, e.replicates);
+        if (++seen === o.pauseAt) {
+          job.pause();
+          setTimeout(() => {
+            expect(records.runs.size).toBeLessThan(tasks.length);
+            job.resume();
+          }, 50);
+        }
+        if (seen === o.cancelAt) job.cancel();
+      },
+    });
+    return { plan, records, outcome: await job.done, tasks };
+  }
+
+  it('plan(experiment) in a worker is planSweep\'s: the manifest head, valid points, the largest run\'s memory and the series kept', async () => {
+    const plan = await planned(pool(1).pool);
+    expect(plan.head.design.points.map((q) => q.values)).toEqual([[0], [0.5], [1]]);
+    expect(plan.head.seeds).toHaveLength(2);
+    expect(Array.from(plan.valid)).toEqual([1, 1, 1]);
+    expect(plan.runBytes).toBeGreaterThan(0);
+    // X at ticks 0, 10, 20 and 30
+    expect(plan.seriesValues).toBe(4);
+    const p = pool(1).pool;
+    // points whose scenario is invalid are named, as detente sweep names them
+    const wrongField = await p.call((api) => api.plan({ ...experiment, factors: [{ name: 'x', path: 'params.nonsense', min: 0, max: 1 }] }) as Promise<PlanReply>);
+    expect(wrongField.ok && wrongField.plan.invalid.map((q) => q.point)).toEqual([0, 1, 2]);
+    // the page needs the scenario written in the experiment
+    const byFile = await p.call((api) => api.plan({ ...experiment, scenario: '../intrastate-conflict.json' }) as Promise<PlanReply>);
+    expect(byFile.ok ? [] : byFile.issues.map((i) => i.path)).toEqual(['scenario']);
+  }, 60_000);
+
+  it('a sweep on 3 workers writes the files a sweep on 1 writes, byte for byte, and pausing changes nothing', async () => {
+    const one = await swept(pool(1).pool);
+    const three = await swept(pool(3).pool, { pauseAt: 2 });
+    expect(one.outcome).toEqual({ status: 'done' });
+    expect(three.outcome).toEqual({ status: 'done' });
+    const files = (r: typeof one) => sweepOutput(r.plan.head, r.records, { state: 'complete' }).map((f) => [f.name, typeof f.data === 'string' ? f.data : Array.from(f.data)]);
+    expect(files(three)).toEqual(files(one));
+    expect(one.records.runs.size).toBe(6);
+  }, 60_000);
+
+  it('cancel() stops a sweep with the runs already in, and the pool runs the next job', async () => {
+    const { pool: p } = pool(2);
+    const r = await swept(p, { cancelAt: 1 });
+    expect(r.outcome).toEqual({ status: 'cancelled' });
+    expect(r.records.runs.size).toBeLessThan(6);
+    expect((await ensemble(p, 2)).outcome.status).toBe('done');
   }, 60_000);
 });
