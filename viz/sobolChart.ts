@@ -1,16 +1,11 @@
 import { axisBottom, format, scaleBand, scaleLinear } from 'd3';
+import type { SobolIndex } from '../sim/experiments/sobolAnalysis';
 import { chartFrame, type FrameOptions } from './chartFrame';
 import { legend } from './legend';
 import { seriesColor } from './palette';
 
-/** A factor's Sobol' indices with their 95 % intervals. */
-export interface SobolBar {
-  factor: string;
-  S1: number;
-  S1_ci: [number, number];
-  ST: number;
-  ST_ci: [number, number];
-}
+/** A factor's Sobol' indices with their 95 % intervals, as sim/experiments' analysis gives them. */
+export type SobolBar = Pick<SobolIndex, 'factor' | 'S1' | 'S1_ci' | 'ST' | 'ST_ci'>;
 
 /**
  * Sobol' indices per factor, ranked by total order: first order (the factor alone) and total

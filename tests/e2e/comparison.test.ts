@@ -1,29 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import base from '../../scenarios/intrastate-conflict.json';
 import { compareRuns, describeRuns, type OutcomeKey } from '../../sim/compare/index';
 import { createColumns, parseScenario, summarizeRun, type Columns, type RunSummary } from '../../sim/index';
 import { encodeShare } from '../../viz/app/share';
-import { launch, openPage, waitState } from './helpers/browser';
-import { downloadText } from './helpers/page';
+import { openPage, waitState } from './helpers/browser';
+import { downloadText, filesAndBrowser, SHOTS } from './helpers/page';
 
 const baseURL = inject('baseURL');
-const SHOTS = 'tests/e2e/screenshots';
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let dir: string;
-beforeAll(async () => {
-  browser = await launch(inject('chromium'));
-  dir = mkdtempSync(join(tmpdir(), 'detente-comparison-'));
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const browser = filesAndBrowser('comparison');
 
 // Small enough to run 3 × 10 replicates quickly, large enough for runs to differ.
 const small = { ...base, ticks: 120, parties: base.parties.map((p) => ({ ...p, population: 150 })) };
@@ -72,8 +58,8 @@ describe('the comparison', () => {
     expect(top).toBeLessThan(200);
     expect(await page.$eval('[data-testid=baseline]', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('all tracks');
 
-    const tidy = await downloadText(page, '[data-testid=export-comparison]', join(dir, 'tidy.csv'));
-    const summary = csvParse(await downloadText(page, '[data-testid=export-summary]', join(dir, 'summary.csv')));
+    const tidy = await downloadText(page, '[data-testid=export-comparison]', join(browser.dir, 'tidy.csv'));
+    const summary = csvParse(await downloadText(page, '[data-testid=export-summary]', join(browser.dir, 'summary.csv')));
     const fromCSV = summariesFromTidy(tidy);
     expect([...fromCSV.keys()]).toEqual(['Last run', 'all tracks', 'Track One only']);
     const ensemble = (name: string) => ({ summaries: fromCSV.get(name)!, ticksPerYear: base.ticksPerYear ?? 12 });

@@ -1,27 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import base from '../../scenarios/intrastate-conflict.json';
 import { encodeShare } from '../../viz/app/share';
-import { launch } from './helpers/browser';
-import { openPage, waitState } from './helpers/browser';
+import { launch, openPage, waitState } from './helpers/browser';
+import { filesAndBrowser, SHOTS } from './helpers/page';
 
 const baseURL = inject('baseURL');
-const SHOTS = 'tests/e2e/screenshots';
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let dir: string;
-beforeAll(async () => {
-  browser = await launch(inject('chromium'));
-  dir = mkdtempSync(join(tmpdir(), 'detente-explore-'));
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const browser = filesAndBrowser('explore');
 
 // Small and short, so an exploration of a few dozen runs takes a second or two.
 const small = { ...base, ticks: 48, parties: base.parties.map((p) => ({ ...p, population: 60 })) };
@@ -74,10 +62,10 @@ async function clickWhen(page: Page, when: 'running' | 'progress', testId: strin
   }, [when, testId]);
 }
 
-/** Saves the download `click` triggers into `dir` as `name`; returns the path. */
+/** Saves the download `click` triggers into the temporary directory as `name`; returns the path. */
 async function save(page: Page, click: () => Promise<void>, name: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, name);
+  const path = join(browser.dir, name);
   await d.saveAs(path);
   return path;
 }
@@ -118,7 +106,7 @@ describe('the Explore view', () => {
     expect(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).toEqual([]);
     await page.locator('#explore-section').screenshot({ path: `${SHOTS}/explore-one.png` });
 
-    const out = join(dir, 'page-one');
+    const out = join(browser.dir, 'page-one');
     mkdirSync(out);
     for (const name of EXPORTS) await save(page, () => page.click(`[data-testid="explore-export-${name}"]`), join('page-one', name));
     const experiment = await save(page, () => page.click('[data-testid=explore-download]'), 'one.json');
@@ -135,7 +123,7 @@ describe('the Explore view', () => {
 
   it('"Download experiment" is what detente sweep runs to the page\'s numbers: every file byte for byte', () => {
     expect(oneFactor).toBeDefined();
-    const cli = join(dir, 'cli-one');
+    const cli = join(browser.dir, 'cli-one');
     execFileSync(process.execPath, ['cli/detente.mjs', 'sweep', oneFactor!.experiment, '--out', cli, '--workers', '2'], { stdio: 'pipe' });
     for (const name of EXPORTS) expect(readFileSync(join(oneFactor!.out, name)).equals(readFileSync(join(cli, name))), name).toBe(true);
   });
@@ -157,7 +145,7 @@ describe('the Explore view', () => {
   it('opens a finished sweep\'s manifest.json and runs.parquet and draws them without running', async () => {
     const { page, errors } = await openPage(browser.context, await smallLink());
     await waitState(page, 'done');
-    const cli = join(dir, 'cli-one');
+    const cli = join(browser.dir, 'cli-one');
     await page.setInputFiles('#explore-open', [join(cli, 'manifest.json'), join(cli, 'runs.parquet')]);
     await exploreState(page, 'opened');
     await drawn(page, 30);

@@ -16,6 +16,7 @@ import { plainIssue, type IssueContext } from './plainIssue';
 import { isEnsembleSize, MAX_RUNS, VARIANT_NAME_MAX } from './limits';
 import type { RunResults } from './ensembleJob';
 import { setPath, type ScenarioPath } from './scenarioPath';
+import { topics } from './topics';
 import type { ShareState } from './share';
 import type { ExploreSettings } from './explore/exploreSettings';
 
@@ -209,11 +210,7 @@ export function createAppState(): AppState {
   let valid = true;
   let linkNotice = '';
   let histogramTick: number | undefined;
-  const listeners = new Map<Topic, Set<() => void>>();
-
-  const notify = (topic: Topic) => {
-    for (const l of listeners.get(topic) ?? []) l();
-  };
+  const { on, notify } = topics<Topic>();
   const setStatus = (text: string, error = false) => {
     status = { text, error };
     notify('status');
@@ -247,12 +244,7 @@ export function createAppState(): AppState {
     get linkNotice() { return linkNotice; },
     get histogramTick() { return histogramTick; },
 
-    on(topic, listener) {
-      let set = listeners.get(topic);
-      if (!set) listeners.set(topic, (set = new Set()));
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
+    on,
 
     loadScenario(json, from) {
       const r = fillScenario(json);

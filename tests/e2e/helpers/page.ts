@@ -1,5 +1,9 @@
-import type { Page } from 'playwright-core';
-import { waitState } from './browser';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch, waitState } from './browser';
 
 /** Sets an input generated from the schema (by its scenario path) or a run control, as a user would. */
 export async function setField(page: Page, selector: string, value: string): Promise<void> {
@@ -22,6 +26,34 @@ export async function runAndWait(page: Page): Promise<void> {
 export async function downloadText(page: Page, selector: string, path: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   await d.saveAs(path);
-  const { readFileSync } = await import('node:fs');
   return readFileSync(path, 'utf8');
+}
+
+/** Where the end-to-end tests leave their screenshots. */
+export const SHOTS = 'tests/e2e/screenshots';
+
+/**
+ * The test file's browser (a fresh profile) and a temporary directory for its downloads, made
+ * before its tests and removed after them; read them inside the tests.
+ */
+export function filesAndBrowser(prefix: string): { readonly context: BrowserContext; readonly dir: string } {
+  let browser: { context: BrowserContext; close: () => Promise<void> } | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    browser = await launch(inject('chromium'));
+    dir = mkdtempSync(join(tmpdir(), `detente-${prefix}-`));
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get context() {
+      return browser!.context;
+    },
+    get dir() {
+      return dir;
+    },
+  };
 }

@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult } from '../../../sim/experiments/analyze';
 import type { FailureRecord, RunRecord } from '../../../sim/experiments/sweepOutput';
+import { topics } from '../topics';
 import type { ExploreData } from './exploreData';
 import type { ExploreSettings } from './exploreSettings';
 
@@ -62,21 +63,13 @@ export function createExploreState(): ExploreState {
   let shown: Exploration | undefined;
   let analysis: ExploreAnalysis | undefined;
   let status = { text: '', error: false };
-  const listeners = new Map<ExploreTopic, Set<() => void>>();
-  const notify = (topic: ExploreTopic) => {
-    for (const l of listeners.get(topic) ?? []) l();
-  };
+  const { on, notify } = topics<ExploreTopic>();
   return {
     get settings() { return settings; },
     get shown() { return shown; },
     get analysis() { return analysis; },
     get status() { return status; },
-    on(topic, listener) {
-      let set = listeners.get(topic);
-      if (!set) listeners.set(topic, (set = new Set()));
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
+    on,
     setSettings(s) {
       settings = s;
       notify('settings');

@@ -1,6 +1,7 @@
 import { SWEEP_FILES } from '../../../sim/experiments/sweepFiles';
 import type { AppState } from '../appState';
 import { byId, download, el } from '../dom';
+import { oneTaskEach, throttledRender } from '../renderPacing';
 import { drawMorris, drawOne, drawPrim, drawSobol, drawTwo, metricText, viewOf, type ExploreView } from '../explore/exploreCharts';
 import { experimentFileName, type ExploreRunner } from '../explore/exploreRunner';
 import { defaultSettings, EXPLORE_BOUNDS, exploreExperiment, factorOn, settingsIssues, type ExploreMode, type ExploreSettings } from '../explore/exploreSettings';
@@ -185,8 +186,6 @@ export function explorePanel({ state, explore, runner }: ExplorePanelOptions): E
 
   // charts
   let view: ExploreView | undefined;
-  let renderQueued = false;
-  let lastRender = 0;
   let lastAnalysis = 0;
 
   function metricOptions(): void {
@@ -227,26 +226,13 @@ export function explorePanel({ state, explore, runner }: ExplorePanelOptions): E
       charts.dataset.runs = String(data.runs.size);
       charts.dataset.analysis = a?.result ? `${a.result.method} ${a.result.n}` : '';
     });
-    const next = () => {
-      const t = tasks.shift();
-      if (!t || explore.shown !== x) return;
-      t();
-      if (tasks.length) setTimeout(next, 0);
-    };
-    next();
+    oneTaskEach(tasks, () => explore.shown === x);
   }
 
-  function scheduleRender(): void {
-    if (renderQueued) return;
-    renderQueued = true;
-    setTimeout(() => requestAnimationFrame(() => {
-      renderQueued = false;
-      lastRender = performance.now();
-      render();
-      const x = explore.shown;
-      if (x?.status === 'running' && performance.now() - lastAnalysis > ANALYSIS_INTERVAL_MS) analyse();
-    }), Math.max(0, RENDER_INTERVAL_MS - (performance.now() - lastRender)));
-  }
+  const { schedule: scheduleRender } = throttledRender(() => {
+    render();
+    if (explore.shown?.status === 'running' && performance.now() - lastAnalysis > ANALYSIS_INTERVAL_MS) analyse();
+  }, RENDER_INTERVAL_MS);
 
   function showProgress(): void {
     const x = explore.shown;
