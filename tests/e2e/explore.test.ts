@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'd3';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import base from '../../scenarios/intrastate-conflict.json';
@@ -111,7 +112,7 @@ describe('the Explore view', () => {
     for (const name of EXPORTS) await save(page, () => page.click(`[data-testid="explore-export-${name}"]`), join('page-one', name));
     const experiment = await save(page, () => page.click('[data-testid=explore-download]'), 'one.json');
     for (const kind of ['SVG', 'PNG']) {
-      const file = await save(page, () => page.click(`#explore-peakX >> xpath=.. >> button:text-is("${kind}")`), `peak.${kind.toLowerCase()}`);
+      const file = await save(page, () => page.click(`#explore-peakX >> xpath=ancestor::section[1] >> button:text-is("${kind}")`), `peak.${kind.toLowerCase()}`);
       const bytes = readFileSync(file);
       if (kind === 'SVG') expect(bytes.toString('utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*class="ribbon"/);
       else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -156,6 +157,65 @@ describe('the Explore view', () => {
     await page.close();
   });
 
+  /** Writes an experiment on the small scenario into the test's directory; returns its path. */
+  const writeExperiment = (name: string, design: Record<string, unknown>, seed: number): string => {
+    const path = join(browser.dir, `${name}.json`);
+    writeFileSync(path, JSON.stringify({
+      format: 1, name, scenario: small, design, replicates: 1, seed, metrics: ['peakX', 'areaX'],
+      factors: [{ name: 'synergy', path: 'params.synergy', min: 0, max: 1 }, { name: 'reactivity', path: 'parties.1.reactivity', min: 0.2, max: 0.5 }],
+    }));
+    return path;
+  };
+  const cli = (...args: string[]) => execFileSync(process.execPath, ['cli/detente.mjs', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  it('opens an experiment file and runs it as detente sweep does, with Sobol\' indices equal to detente analyze\'s', async () => {
+    const file = writeExperiment('sobol-in-the-page', { type: 'sobol', samples: 8 }, 3);
+    const out = join(browser.dir, 'cli-sobol');
+    cli('sweep', file, '--out', out, '--workers', '1');
+    const expected = JSON.parse(cli('analyze', file, '--data', join(out, 'runs.csv'), '--method', 'sobol', '--metric', 'peakX', '--json')) as { indices: Array<{ factor: string; S1: number; ST: number }> };
+    const { page, errors } = await openPage(browser.context, await smallLink());
+    await waitState(page, 'done');
+    await page.setInputFiles('#explore-open', file);
+    await exploreState(page, 'done');
+    expect(await page.textContent('#explore-status')).toMatch(/^Done: 32 of 32 runs done in /);
+    // the first metric (peakX) is analysed once every run is in
+    await page.waitForFunction(() => document.getElementById('explore-charts')?.dataset.analysis === 'sobol 32');
+    const bars = await page.$$eval('[data-testid=explore-sobol] g.factor', (g) => g.map((x) => ({
+      factor: x.getAttribute('data-factor'), S1: Number(x.querySelector('rect.S1')!.getAttribute('data-value')), ST: Number(x.querySelector('rect.ST')!.getAttribute('data-value')),
+    })));
+    expect(bars.sort((a, b) => a.factor!.localeCompare(b.factor!))).toEqual(expected.indices.map(({ factor, S1, ST }) => ({ factor, S1, ST })).sort((a, b) => a.factor.localeCompare(b.factor)));
+    const runs = await save(page, () => page.click('[data-testid="explore-export-runs.csv"]'), 'sobol-runs.csv');
+    expect(readFileSync(runs, 'utf8')).toBe(readFileSync(join(out, 'runs.csv'), 'utf8'));
+    const svg = await save(page, () => page.click('#explore-sobol >> xpath=ancestor::section[1] >> button:text-is("SVG")'), 'sobol.svg');
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*data-factor="reactivity"/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a Latin hypercube sweep\'s manifest.json and runs.csv and finds the PRIM boxes detente analyze finds', async () => {
+    const file = writeExperiment('prim-in-the-page', { type: 'lhs', samples: 40 }, 5);
+    const out = join(browser.dir, 'cli-lhs');
+    cli('sweep', file, '--out', out, '--workers', '1');
+    const expected = JSON.parse(cli('analyze', file, '--data', join(out, 'runs.csv'), '--method', 'prim', '--metric', 'peakX', '--threshold', '0.55', '--json')) as { boxes: Array<{ coverage: number; density: number; limits: Record<string, [number, number]> }> };
+    expect(expected.boxes.length).toBeGreaterThan(0);
+    const { page, errors } = await openPage(browser.context, await smallLink());
+    await waitState(page, 'done');
+    await page.setInputFiles('#explore-open', [join(out, 'manifest.json'), join(out, 'runs.csv')]);
+    await exploreState(page, 'opened');
+    expect(await page.textContent('#explore-status')).toMatch(/^Opened “prim-in-the-page”: 40 of 40 runs, complete\./);
+    expect(await page.inputValue('[data-testid=explore-metric]')).toBe('peakX');
+    await page.fill('[data-testid=explore-threshold]', '0.55');
+    await page.click('[data-testid=explore-prim-run]');
+    await page.waitForFunction(() => document.getElementById('explore-charts')?.dataset.analysis === 'prim 40');
+    expect(await page.textContent('[data-testid=explore-prim] caption')).toMatch(/^Boxes where peak escalation is at least 0\.55 \(over 40 points\)\.$/);
+    const rows = await page.$$eval('[data-testid=explore-prim] tbody tr', (r) => r.map((x) => [...x.children].map((c) => c.textContent)));
+    const pct = (x: number) => `${Math.round(100 * x)} %`;
+    const limits = (l: Record<string, [number, number]>) => Object.entries(l).map(([f, [lo, hi]]) => `${f}: ${format('.4~g')(lo)} to ${format('.4~g')(hi)}`).join('; ');
+    expect(rows).toEqual(expected.boxes.map((b, k) => [String(k + 1), pct(b.coverage), pct(b.density), expect.any(String), limits(b.limits)]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs two factors as a heatmap with the value and n on hover and in a table, pausing and resuming on the way', async () => {
     const { page, errors } = await openPage(browser.context, await smallLink());
     await waitState(page, 'done');
@@ -180,6 +240,8 @@ describe('the Explore view', () => {
     expect(rows).toEqual([4, 4, 4]);
     expect(await page.textContent('[data-testid=explore-heatmap-table] tbody')).toMatch(/\(n = 2\)/);
     await page.locator('#explore-section').screenshot({ path: `${SHOTS}/explore-two.png` });
+    const heatmapSVG = await save(page, () => page.click('#explore-heatmap >> xpath=ancestor::section[1] >> button:text-is("SVG")'), 'heatmap.svg');
+    expect(readFileSync(heatmapSVG, 'utf8').match(/<rect[^>]*data-n="2"/g)).toHaveLength(9);
     const tsv = await save(page, () => page.click('[data-testid="explore-export-runs.csv"]'), 'two.csv');
     expect(readFileSync(tsv, 'utf8').split('\n')[0]).toBe('point,replicate,seed,params.synergy,parties.1.reactivity,peakX,deescalated,timeToDeescalation,relapse10y');
     expect(errors).toEqual([]);
@@ -197,6 +259,11 @@ describe('the Explore view', () => {
     const values = await page.$$eval('[data-testid=explore-tornado] g.bar', (g) => g.map((x) => Number(x.getAttribute('data-value'))));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     await page.locator('#explore-section').screenshot({ path: `${SHOTS}/explore-morris.png` });
+    for (const [id, kind, mark] of [['explore-morris', 'SVG', 'data-factor="params.synergy"'], ['explore-tornado', 'PNG', '']]) {
+      const bytes = readFileSync(await save(page, () => page.click(`#${id} >> xpath=ancestor::section[1] >> button:text-is("${kind}")`), `${id}.${kind.toLowerCase()}`));
+      if (kind === 'SVG') expect(bytes.toString('utf8')).toContain(mark);
+      else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    }
     // again, cancelled part-way
     await setExplore(page, 'explore-trajectories', '40');
     await clickWhen(page, 'progress', 'explore-cancel');
