@@ -132,10 +132,11 @@ export interface AppState {
   setHistogramTick(tick: number | undefined): void;
 
   /**
-   * Saves a copy of the working scenario as a queued variant, its name cut to VARIANT_NAME_MAX
-   * characters and numbered (" (2)", " (3)", …) when another configuration has it already.
+   * Saves a copy of `scenario` (default: the working scenario) as a queued variant, its name cut
+   * to VARIANT_NAME_MAX characters and numbered (" (2)", " (3)", …) when another configuration has
+   * it already.
    */
-  addVariant(name: string): Variant;
+  addVariant(name: string, scenario?: EditableScenario): Variant;
   removeVariant(variant: Variant): void;
   /** Updates a variant's status or results; false when it has been removed meanwhile. */
   updateVariant(variant: Variant, patch: Partial<Pick<Variant, 'status' | 'band' | 'stats' | 'summaries' | 'columns'>>): boolean;
@@ -295,8 +296,8 @@ export function createAppState(): AppState {
       notify('histogramTick');
     },
 
-    addVariant(name) {
-      const v: Variant = { name: uniqueName(name, variants), scenario: structuredClone(working), status: 'queued' };
+    addVariant(name, scenario = working) {
+      const v: Variant = { name: uniqueName(name, variants), scenario: structuredClone(scenario), status: 'queued' };
       variants.push(v);
       notify('variants');
       return v;

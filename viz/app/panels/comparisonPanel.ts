@@ -40,10 +40,12 @@ export function comparisonPanel(options: ComparisonPanelOptions): ComparisonPane
   nameInput.maxLength = VARIANT_NAME_MAX;
 
   byId('compare-add').addEventListener('click', async () => {
-    if (!(await checkScenario(options))) return state.setStatus('Fix the fields marked in red before saving a variant.', true);
-    const name = nameInput.value.trim() || `Variant ${state.variants.length + 1}`;
-    nameInput.value = '';
-    const v = state.addVariant(name);
+    // the settings and name on screen at the click: edits made while the check runs belong to the next variant
+    const scenario = structuredClone(state.working);
+    const typed = nameInput.value;
+    if (!(await checkScenario(options, scenario))) return state.setStatus('Fix the fields marked in red before saving a variant.', true);
+    if (nameInput.value === typed) nameInput.value = '';
+    const v = state.addVariant(typed.trim() || `Variant ${state.variants.length + 1}`, scenario);
     void variantRuns.drain();
     state.setStatus(`Saved “${v.name}”: its ${state.runsWanted} runs are under way; its row, and its difference from the baseline, appear in the results table at the top.`);
     revealComparison();

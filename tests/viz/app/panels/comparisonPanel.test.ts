@@ -5,6 +5,7 @@ import { createAppState, type AppState } from '../../../../viz/app/appState';
 import { VARIANT_NAME_MAX } from '../../../../viz/app/limits';
 import { comparisonPanel } from '../../../../viz/app/panels/comparisonPanel';
 import { variantRuns } from '../../../../viz/app/variantRuns';
+import type { WorkerPool } from '../../../../viz/app/workerPool';
 import { finishedRun, small } from '../helpers/finishedRun';
 import { noWorker, pageMarkup } from '../helpers/pageMarkup';
 
@@ -40,5 +41,26 @@ describe('comparisonPanel', () => {
     ($('variant-list').querySelector('button') as HTMLButtonElement).click();
     expect(state.variants).toEqual([]);
     expect($('compare-section').hidden).toBe(true);
+  });
+
+  it('saving a variant keeps the settings and name on screen at the click, though they change while the workers check them', async () => {
+    pageMarkup();
+    state = createAppState();
+    let answer!: () => void;
+    const slow = { ...noWorker, validate: () => new Promise((resolve) => (answer = () => resolve({ ok: true, issues: [] }))) } as unknown as WorkerPool;
+    comparisonPanel({ state, pool: slow, variantRuns: { drain: async () => {} }, revealComparison: () => {} });
+    state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
+    state.setTrack(2, false);
+    $<HTMLInputElement>('variant-name').value = 'without Track Two';
+    $('compare-add').click();
+    // the user goes on while the check runs
+    state.setTrack(2, true);
+    $<HTMLInputElement>('variant-name').value = 'next';
+    answer();
+    await expect.poll(() => state.variants.length).toBe(1);
+    expect(state.variants[0].name).toBe('without Track Two');
+    expect(state.variants[0].scenario.actors.some((a) => a.track === 2)).toBe(false);
+    expect(state.working.actors.some((a) => a.track === 2)).toBe(true);
+    expect($<HTMLInputElement>('variant-name').value).toBe('next');
   });
 });
