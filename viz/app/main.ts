@@ -3,7 +3,7 @@
  * parallel), only then loads the rest of the page (app.ts: d3, zod, the panels), and wires it:
  * one app state, one panel per part of the page, and the runs between them.
  */
-import { newSimulationWorker, simulationWorker } from './simulationWorker';
+import { newSimulationWorker, simulationWorker, workerReady } from './simulationWorker';
 
 const app = await import('./app');
 performance.mark('app-start');
@@ -13,7 +13,7 @@ const state = app.createAppState();
 // a run it was running ends as failed (see ensembleJob and sweepJob).
 const onReplaced = (message: string) => state.setStatus(message[0].toUpperCase() + message.slice(1) + '.', true);
 const workers = app.poolSize(location.search, navigator.hardwareConcurrency);
-const pool = app.createWorkerPool({ size: workers.size, first: simulationWorker, makeWorker: newSimulationWorker, onReplaced });
+const pool = app.createWorkerPool({ size: workers.size, first: simulationWorker, makeWorker: newSimulationWorker, ready: workerReady, onReplaced });
 const current = app.currentRunner({ state, pool });
 const run = current.run;
 const variants = app.variantRuns({ state, pool });

@@ -19,6 +19,8 @@ export interface WorkerSlot {
 
 /** Options of `createWorkerSlot`. */
 export interface WorkerSlotOptions extends Pick<WatchOptions, 'silenceMs' | 'deadMs'> {
+  /** Whether a worker has already said it is ready (for `worker`, started before the slot listens). Default: none has. */
+  ready?: (w: Worker) => boolean;
   /** A worker already started (main.ts starts the first one early). Default: a new one. */
   worker?: Worker;
   /** Starts a (replacement) worker on ./worker/worker.ts. */
@@ -31,7 +33,7 @@ export interface WorkerSlotOptions extends Pick<WatchOptions, 'silenceMs' | 'dea
 const MAX_SILENT_REPLACEMENTS = 3;
 
 /** A watched worker that replaces itself when it dies. */
-export function createWorkerSlot({ worker = undefined, makeWorker, onReplaced, silenceMs, deadMs }: WorkerSlotOptions): WorkerSlot {
+export function createWorkerSlot({ worker = undefined, makeWorker, onReplaced, silenceMs, deadMs, ready = () => false }: WorkerSlotOptions): WorkerSlot {
   let client: SimulationClient;
   let watch: WorkerWatch;
   /** Settles when the current worker dies, with the message its calls end with. */
@@ -45,7 +47,7 @@ export function createWorkerSlot({ worker = undefined, makeWorker, onReplaced, s
     let died!: (message: string) => void;
     death = new Promise((resolve) => (died = resolve));
     watch = watchWorker(w, {
-      silenceMs, deadMs,
+      silenceMs, deadMs, started: ready(w),
       ping: () => client.api.ping(),
       onDeath(reason) {
         client.terminate();

@@ -12,6 +12,13 @@ export interface WatchOptions {
    * few seconds on a slow machine.
    */
   deadMs?: number;
+  /**
+   * Whether the worker has already said it answers (any message from it says so). Default false:
+   * a worker still loading its engine cannot answer a ping, so it is pinged only once it has
+   * spoken; until then its death shows only as an error event (a script that fails to load or
+   * throws).
+   */
+  started?: boolean;
 }
 
 /** A watch on one worker. */
@@ -30,8 +37,9 @@ export interface WorkerWatch {
  * closed itself or was killed does — silence while calls are in flight, confirmed by an
  * unanswered ping. Any message from the worker counts as a sign of life.
  */
-export function watchWorker(worker: Worker, { ping, onDeath, silenceMs = 1500, deadMs = 8000 }: WatchOptions): WorkerWatch {
+export function watchWorker(worker: Worker, { ping, onDeath, silenceMs = 1500, deadMs = 8000, started = false }: WatchOptions): WorkerWatch {
   let lastHeard = performance.now();
+  let spoken = started;
   let pending = 0;
   let pingSent: number | undefined;
   let dead = false;
@@ -40,6 +48,10 @@ export function watchWorker(worker: Worker, { ping, onDeath, silenceMs = 1500, d
   const heard = () => {
     lastHeard = performance.now();
     pingSent = undefined;
+  };
+  const fromWorker = () => {
+    spoken = true;
+    heard();
   };
   const die = (reason: string) => {
     if (dead) return;
@@ -54,6 +66,8 @@ export function watchWorker(worker: Worker, { ping, onDeath, silenceMs = 1500, d
   };
   const onMessageError = () => die('a message from it could not be read');
   const check = () => {
+    // a worker loading its engine (under load, that can take seconds) is not silent but busy
+    if (!spoken) return;
     const now = performance.now();
     if (pingSent !== undefined) {
       if (now - pingSent > deadMs) die(`it stopped answering for ${Math.round(deadMs / 1000)} s`);
@@ -67,11 +81,11 @@ export function watchWorker(worker: Worker, { ping, onDeath, silenceMs = 1500, d
   function stop(): void {
     clearInterval(timer);
     timer = undefined;
-    worker.removeEventListener('message', heard);
+    worker.removeEventListener('message', fromWorker);
     worker.removeEventListener('error', onError);
     worker.removeEventListener('messageerror', onMessageError);
   }
-  worker.addEventListener('message', heard);
+  worker.addEventListener('message', fromWorker);
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onMessageError);
 

@@ -27,7 +27,7 @@ describe('watchWorker', () => {
     const w = fakeWorker();
     const deaths: string[] = [];
     let pings = 0;
-    const watch = watchWorker(w, { ping: () => (pings++, new Promise(() => {})), onDeath: (r) => deaths.push(r), silenceMs: 1000, deadMs: 4000 });
+    const watch = watchWorker(w, { ping: () => (pings++, new Promise(() => {})), onDeath: (r) => deaths.push(r), silenceMs: 1000, deadMs: 4000, started: true });
     watch.busy();
     await vi.advanceTimersByTimeAsync(900);
     expect(pings).toBe(0);
@@ -44,7 +44,7 @@ describe('watchWorker', () => {
     const w = fakeWorker();
     const deaths: string[] = [];
     let pings = 0;
-    const watch = watchWorker(w, { ping: async () => void pings++, onDeath: (r) => deaths.push(r), silenceMs: 1000, deadMs: 2000 });
+    const watch = watchWorker(w, { ping: async () => void pings++, onDeath: (r) => deaths.push(r), silenceMs: 1000, deadMs: 2000, started: true });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(pings).toBe(0);
     const done = watch.busy();
@@ -60,6 +60,27 @@ describe('watchWorker', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(pings).toBe(before);
     expect(deaths).toEqual([]);
+  });
+
+  it('a worker still loading its engine is not pinged, however long it takes, until it first speaks; an error while loading still counts', async () => {
+    const w = fakeWorker();
+    const deaths: string[] = [];
+    let pings = 0;
+    const watch = watchWorker(w, { ping: () => (pings++, new Promise(() => {})), onDeath: (r) => deaths.push(r), silenceMs: 1000, deadMs: 2000 });
+    watch.busy();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect([pings, deaths]).toEqual([0, []]);
+    // ready: from now on its silence is watched
+    w.dispatchEvent(new MessageEvent('message', { data: 'ready' }));
+    await vi.advanceTimersByTimeAsync(1600);
+    expect(pings).toBe(1);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(deaths).toEqual(['it stopped answering for 2 s']);
+    const loading = fakeWorker();
+    const lost: string[] = [];
+    watchWorker(loading, { ping: async () => true, onDeath: (r) => lost.push(r) }).busy();
+    loading.dispatchEvent(new ErrorEvent('error', { message: 'failed to load', cancelable: true }));
+    expect(lost).toEqual(['failed to load']);
   });
 
   it('stop() ends the watch: no pings, no deaths', async () => {

@@ -5,6 +5,12 @@
 import type { Bands, Columns, EnsembleStats, ModelEvent, RunSummary, ScenarioData, ValidationIssue } from '../../../sim/index';
 import type { AnalysisResult, AnalyzeOptions, DataTable, ExperimentData, InvalidPoint, ManifestHead, Manifest, PointExperiment, SweepFile, SweepRecords, SweepTask, SweepTaskResult } from '../../../sim/experiments/index';
 
+/**
+ * The message a simulation worker posts once it has loaded the engine and answers calls (comlink
+ * ignores it: it carries no call id). Until then the page does not take its silence for death.
+ */
+export const WORKER_READY = 'detente-worker-ready';
+
 /** What to run: a scenario (untrusted JSON, validated in the worker) and the number of replicates. */
 export interface RunRequest {
   scenario: unknown;

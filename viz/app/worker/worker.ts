@@ -10,7 +10,7 @@ import * as Comlink from 'comlink';
 import { createControl } from './control';
 import { runEnsemble, summarizeEnsemble } from './ensembleRuns';
 import { experimentCalls } from './experimentCalls';
-import type { WorkerApi } from './protocol';
+import { WORKER_READY, type WorkerApi } from './protocol';
 
 /*
  * The engine (the model, zod and mathjs) is imported lazily, after the API is exposed: the worker
@@ -61,4 +61,6 @@ if (typeof self !== 'undefined' && typeof window === 'undefined') {
   // Load the engine at once, before the first request arrives. Awaited at top level so that a
   // module loader that evaluates this file (e.g. @vitest/web-worker's) finishes the import too.
   await engine();
+  // from now on the worker answers between steps: the page may take its silence for death
+  self.postMessage(WORKER_READY);
 }
