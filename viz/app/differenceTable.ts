@@ -20,11 +20,16 @@ export function differenceTable(table: HTMLTableElement, baseline: Configuration
       ...SHOWN_OUTCOMES.map((k) => el('th', { scope: 'col', text: OUTCOME_LABELS[k]!.label })))),
     el('tbody', {}, ...others.map((c) => {
       const d = compareRuns({ summaries: c.summaries, ticksPerYear: c.scenario.ticksPerYear }, base);
-      const row = el('tr', { 'data-row': c.id }, el('th', { scope: 'row', text: c.name }), el('td', { text: String(d.pairs) }));
+      const row = el('tr', { 'data-row': c.id }, el('th', { scope: 'row', text: c.name }), el('td', { 'data-label': 'Pairs', text: String(d.pairs) }));
       if (!d.pairs) row.append(el('td', { colspan: SHOWN_OUTCOMES.length, class: 'few', text: 'No run shares a seed with the baseline: set the same seed to compare run by run.' }));
-      else row.append(...SHOWN_OUTCOMES.map((k) => estimateCell(d.outcomes[k], {
-        digits: OUTCOME_LABELS[k]!.digits, share: k === 'deescalated', difference: true, of: k === 'yearsToDeescalation' ? 'pairs that both de-escalated' : 'pairs',
-      })));
+      else row.append(...SHOWN_OUTCOMES.map((k) => {
+        const td = estimateCell(d.outcomes[k], {
+          digits: OUTCOME_LABELS[k]!.digits, share: k === 'deescalated', difference: true, of: k === 'yearsToDeescalation' ? 'pairs that both de-escalated' : 'pairs',
+        });
+        // the column's header, for the stacked layout on narrow screens
+        td.dataset.label = OUTCOME_LABELS[k]!.label;
+        return td;
+      }));
       return row;
     })),
   );
