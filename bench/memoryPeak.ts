@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { estimateRun, openRun, parseScenario } from '../sim/index';
+import { estimateRun, openRun, parseScenario, type ScenarioData } from '../sim/index';
 
 /** One case: agents split evenly, a small world of `degree` or a random edge list of `edges` ties (or mean-field mode), `ticks` observed. */
 export interface PeakCase {
@@ -28,6 +28,12 @@ export interface Peak {
   /** Bytes measured at the peak, and estimated. */
   measured: number;
   estimated: number;
+  /**
+   * For a listed network: the JavaScript heap its list takes while it is read (JSON.parse) and
+   * checked (validation), before anything is freed, against the estimate's heap part, which
+   * validation checks against the heap's limit.
+   */
+  heap?: { measured: number; estimated: number };
 }
 
 /** Whether this machine can measure peaks (Linux's per-process peak-RSS reset). */
@@ -53,18 +59,31 @@ function child(c: PeakCase): Peak {
   raw.parties[1].population = Math.floor(c.agents / 2);
   raw.ticks = c.ticks;
   if (c.meanfield) raw.mode = 'meanfield';
-  gc();
-  writeFileSync('/proc/self/clear_refs', '5');
-  const before = residentBytes().rss;
+  // a listed network as the text of a file, made before the baseline (as a file is read before the run)
+  let text: string | undefined;
   if (c.edges) {
     // a fixed linear congruential sequence: the same list every time
     let x = 12345;
     const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-    raw.network = { type: 'edges', edges: Array.from({ length: c.edges }, () => [Math.floor(next() * c.agents), Math.floor(next() * c.agents), Math.round(next() * 100) / 100]) };
+    text = JSON.stringify({ ...raw, network: { type: 'edges', edges: Array.from({ length: c.edges }, () => [Math.floor(next() * c.agents), Math.floor(next() * c.agents), Math.round(next() * 100) / 100]) } });
+  }
+  gc();
+  writeFileSync('/proc/self/clear_refs', '5');
+  const before = residentBytes().rss;
+  let scenario: ScenarioData;
+  let heapUsed: number | undefined;
+  if (text !== undefined) {
+    const h0 = process.memoryUsage().heapUsed;
+    // read and checked as the command line does, the text's own bytes left out
+    let parsed: unknown = JSON.parse(text);
+    text = undefined;
+    scenario = parseScenario(parsed);
+    heapUsed = process.memoryUsage().heapUsed - h0;
+    parsed = undefined;
   } else {
     raw.network = { type: 'smallWorld', degree: c.degree ?? 8 };
+    scenario = parseScenario(raw);
   }
-  let scenario = parseScenario(raw);
   raw.network = null;
   gc();
   // the peak of the run itself, with the validated scenario it holds (parsing has its own, earlier)
@@ -72,9 +91,9 @@ function child(c: PeakCase): Peak {
   const session = openRun(scenario);
   session.advance();
   const measured = residentBytes().peak - before;
-  const estimated = estimateRun(scenario).bytes;
+  const estimate = estimateRun(scenario);
   scenario = undefined as never;
-  return { label: c.label, measured, estimated };
+  return { label: c.label, measured, estimated: estimate.bytes, ...(heapUsed !== undefined && { heap: { measured: heapUsed, estimated: estimate.parts.scenario } }) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,16 +3,18 @@
  * printed beside the goals — the model (whole-model agent-updates per second, the bare contagion
  * kernel, an object-per-agent kernel, bytes per agent and per tie), the machine's limit (the same
  * population pass in C), peer frameworks (the contagion step in AgentScript and flocc), the
- * command line's start-up, the memory estimate against measured peaks, and a sweep's runs per second
+ * command line's start-up, a step's cost at the longest lull window, the memory estimate against
+ * measured peaks (and an edge list's JavaScript heap), and a sweep's runs per second
  * on 1 and all cores (sweep.ts). Results are also saved as JSON in bench/results/. Also how a whole
  * command grows with agents, ties, ticks and runs (scaling.ts).
  * Options: --sizes 1e4,1e5,1e6  --reps 7  --peer-sizes 1e4,1e5,1e6  --startup-reps 7  --scaling-reps 3
- *          --no-objects  --no-limit  --no-peers  --no-startup  --no-scaling  --no-memory
+ *          --no-objects  --no-limit  --no-peers  --no-startup  --no-scaling  --no-lull  --no-memory
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compileLimit, GCC_FLAGS, measureLimit, type LimitResult } from './limit/limit';
+import { LULL_AGENTS, LULL_WINDOWS, measureLullWindow } from './lullWindow';
 import type { Measurement } from './measure';
 import { canMeasurePeaks, measurePeak, type Peak, type PeakCase } from './memoryPeak';
 import { gc, kernelTerms, measureModel, scenarioOf, UPDATES_PER_SAMPLE, type SizeResult } from './model';
@@ -36,6 +38,8 @@ const GOALS = {
   defaultRunSeconds: 0.3,
   /** The memory estimate within this share of the measured peak. */
   estimate: 0.25,
+  /** A step at the longest lullWindow ÷ one at the shortest, at 365 ticks a year (it was about 100). */
+  lullWindow: 1.25,
 };
 /** Runs whose peak memory is measured in a fresh process each, against estimateRun. */
 const PEAK_CASES: PeakCase[] = [
@@ -59,6 +63,7 @@ const { values: opts } = parseArgs({
     'no-peers': { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
     'no-scaling': { type: 'boolean', default: false },
+    'no-lull': { type: 'boolean', default: false },
     'no-memory': { type: 'boolean', default: false },
   },
 });
@@ -112,7 +117,10 @@ const startup: StartupResult[] = opts['no-startup'] ? [] : measureStartup(startu
 process.stderr.write(opts['no-scaling'] ? '' : 'bench: scaling of detente run…\n');
 const scaling: ScalingRow[] = opts['no-scaling'] ? [] : measureScaling(scalingReps);
 
-// 6. the memory estimate against the peaks of runs in fresh processes
+// 6. lullWindow's cost at 365 ticks a year
+const lull = opts['no-lull'] ? undefined : measureLullWindow(reps);
+
+// 7. the memory estimate against the peaks of runs in fresh processes
 const peaks: Peak[] = [];
 if (!opts['no-memory'] && canMeasurePeaks) {
   for (const c of PEAK_CASES) {
@@ -240,12 +248,29 @@ if (scaling.length) {
     `fixed cost of a call ≈ ${((scaling.find((r) => r.dimension === 'runs' && r.size === 1)!.seconds - marginal(scaling, 'runs')) * 1e3).toFixed(0)} ms`);
 }
 
+if (lull) {
+  // measure()'s rates are steps per second here: the time of a step is their inverse
+  const [short, long] = lull;
+  const ratio = short.median / long.median;
+  print(`lullWindow: a step at 365 ticks a year, ${LULL_AGENTS.toLocaleString('en')} agents, over the second year`, [
+    ['', ...LULL_WINDOWS.map((w) => `lullWindow ${w.toLocaleString('en')}`), 'ratio', 'goal'],
+    ['ms a step', ...lull.map((m) => (1e3 / m.median).toFixed(3)), ratio.toFixed(2), `≤ ${GOALS.lullWindow}  ${ok(ratio <= GOALS.lullWindow)}`],
+  ]);
+}
+
 if (peaks.length) {
   const MiB = (b: number) => (b / 2 ** 20).toFixed(1);
   print('Memory: peak of a run in a fresh process beside estimateRun\'s figure', [
     ['run (one fresh process each)', 'measured peak, MiB', 'estimateRun, MiB', 'estimate / measured', `goal ±${100 * GOALS.estimate} %`],
     ...peaks.map((p) => [p.label, MiB(p.measured), MiB(p.estimated), (p.estimated / p.measured).toFixed(2), ok(Math.abs(p.estimated / p.measured - 1) <= GOALS.estimate)]),
   ]);
+  const listed = peaks.filter((p) => p.heap);
+  if (listed.length) {
+    print('Memory: the JavaScript heap of an edge list read and checked, beside the estimate validation checks against the heap\'s limit', [
+      ['edge list read and checked', 'JS heap measured, MiB', 'estimate, MiB', 'estimate / measured', `goal ±${100 * GOALS.estimate} %`],
+      ...listed.map((p) => [p.label, MiB(p.heap!.measured), MiB(p.heap!.estimated), (p.heap!.estimated / p.heap!.measured).toFixed(2), ok(Math.abs(p.heap!.estimated / p.heap!.measured - 1) <= GOALS.estimate)]),
+    ]);
+  }
 } else if (!opts['no-memory']) {
   console.log('\nMemory: peaks not measured (needs Linux /proc/self/clear_refs)');
 }
@@ -256,6 +281,7 @@ const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
   goals: GOALS, results, limits, peers, startup, scaling, peaks,
+  ...(lull && { lullWindow: Object.fromEntries(LULL_WINDOWS.map((w, i) => [w, lull[i]])) }),
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);
 

@@ -41,6 +41,22 @@ export class InputError extends Error {
   }
 }
 
+/** Output that could not be written (a full disk, a missing folder): exit code 1, naming the target and the reason. */
+export class OutputError extends Error {
+  constructor(readonly target: string, readonly reason: string) {
+    super(`cannot write ${target}: ${reason}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Stdout's reader has gone (`detente run … | head`): the command stops quietly with exit code 0, as Unix tools do. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('stdout was closed');
+    this.name = 'OutputClosed';
+  }
+}
+
 /** Parses a command's arguments strictly; unknown options and extra arguments are UsageErrors. */
 export function parseCommandArgs(cmd: Command, argv: string[]): { values: Record<string, unknown>; positionals: string[] } {
   let parsed;

@@ -1,8 +1,9 @@
-import { InputError, parseCommandArgs, UsageError, type CommandIO } from './command';
+import { InputError, OutputClosed, OutputError, parseCommandArgs, UsageError, type CommandIO } from './command';
 import { commands } from './commands/index';
 // the version alone, from its own small module: --help and --version answer without loading the model
 import { VERSION } from '../sim/version';
 import { EXIT } from './exitCodes';
+import { isWriteFailure, outputFailure } from './sink';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -17,15 +18,15 @@ Options:
   -h, --help      show this help (detente <command> --help for a command's)
   -V, --version   print Détente's version
 
-Exit codes: 0 ok, 1 bad input or output, 2 usage error, 3 a claim failed,
-4 some runs failed, 70 internal error, 130 interrupted.
+Exit codes: 0 ok, 1 bad input or output that cannot be written, 2 usage error, 3 a claim
+failed, 4 some runs failed, 70 internal error (a bug: please report it), 130 interrupted.
 `;
 }
 
 /**
- * The command line: dispatches to a command and maps errors to exit codes (1 bad input, 2 usage,
- * 70 internal error; see exitCodes.ts).
- * Resolves to the exit code; never calls process.exit, so stdout drains before Node quits.
+ * The command line: dispatches to a command and maps errors to exit codes (see exitCodes.ts): 1 bad
+ * input or unwritable output, 2 usage, 70 anything else, which is a bug. Resolves to the exit
+ * code; never calls process.exit, so stdout drains before Node quits.
  */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -55,7 +56,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return 0;
     }
     return await cmd.run(args, io);
-  } catch (e) {
+  } catch (caught) {
+    // a command writing straight to stdout (not through a sink) sees the system error itself
+    const e = isWriteFailure(caught) ? outputFailure('stdout', caught) : caught;
     if (e instanceof UsageError) {
       io.stderr.write(`detente ${cmd.name}: ${e.message}\nRun "detente ${cmd.name} --help" for usage.\n`);
       return EXIT.usage;
@@ -64,16 +67,28 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       io.stderr.write(e.lines.map((l) => `${l}\n`).join(''));
       return EXIT.input;
     }
-    io.stderr.write(`detente ${cmd.name}: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (e instanceof OutputError) {
+      io.stderr.write(`detente ${cmd.name}: ${e.message}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof OutputClosed) return EXIT.ok;
+    io.stderr.write(`detente ${cmd.name}: internal error: this is a bug in Détente, not a problem with your input.
+Please report it with the command line you ran, the scenario file and the text below (Détente ${VERSION}, Node ${process.version}):
+${e instanceof Error ? (e.stack ?? e.message) : String(e)}
+`);
     return EXIT.internal;
   }
 }
 
 /** Runs `main` on this process's arguments and streams. */
 export async function cli(): Promise<void> {
-  // a closed pipe (detente run … | head) ends the output: stop quietly, as Unix tools do
+  // a closed pipe (detente run … | head) ends the output: stop quietly, as Unix tools do; any
+  // other failure of stdout that no command caught is reported
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
+    const failure = outputFailure('stdout', e);
+    const command = commands.find((c) => c.name === process.argv[2]);
+    if (failure instanceof OutputError) process.stderr.write(`detente${command ? ` ${command.name}` : ''}: ${failure.message}\n`);
+    process.exit(failure instanceof OutputError ? 1 : 0);
   });
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
 import { applyOverrides, OverrideError, parseOverride, validateScenario, type Override, type ScenarioData } from '../sim/index';
 import { InputError } from './command';
 import { locateJSONError } from './locateJSONError';
@@ -16,12 +17,18 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-/** Reads JSON from a file; an unreadable file or invalid JSON is an InputError with line and column. */
+/** Longest text a file may hold: V8's limit on a string's length (2^29 − 24 characters in Node 20). */
+const MAX_TEXT = 2 ** 29 - 24;
+
+/** Reads JSON from a file; an unreadable file, one too large to be text, or invalid JSON is an InputError (with line and column). */
 export async function readJSON(file: string): Promise<unknown> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_TEXT) throw new InputError([`${file}: cannot read: it is ${(size / 2 ** 20).toFixed(0)} MiB, and Détente reads JSON files of at most ${Math.floor(MAX_TEXT / 2 ** 20)} MiB (the longest text JavaScript holds)`]);
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new InputError([`${file}: cannot read: ${READ_ERRORS[code] ?? (e as Error).message}`]);
   }
@@ -57,7 +64,8 @@ export async function loadScenario(file: string, changes: ScenarioChanges = {}):
       ...(changes.ticks !== undefined && { ticks: changes.ticks }),
     };
   }
-  const result = validateScenario(input);
+  // the JavaScript heap has a limit of its own, which a large edge list reaches first
+  const result = validateScenario(input, { heap: getHeapStatistics().heap_size_limit });
   if (!result.ok) throw new InputError(result.issues.map((i) => `${i.path || '(scenario)'}: ${i.message}`));
   return result.scenario;
 }

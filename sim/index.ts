@@ -1,7 +1,7 @@
 /** Détente's model: the public API shared by the CLI, the browser worker and the tests. */
 export { Scenario, Params, Party, Actor, Network, Kernel, type ScenarioData, type ScenarioInput, type ActorData, type PartyData, type ParamsData } from './scenario/schema';
-export { validateScenario, parseScenario, ScenarioError, MEMORY_LIMIT, type ValidationIssue, type ValidationResult } from './scenario/validate';
-export { estimateRun, memoryIssue, formatGiB, type EstimateOptions, type MemoryEstimate } from './memory';
+export { validateScenario, parseScenario, ScenarioError, MEMORY_LIMIT, type ValidationIssue, type ValidationResult, type ScenarioLimits } from './scenario/validate';
+export { estimateRun, memoryIssue, edgeListHeapIssue, formatGiB, type EstimateOptions, type MemoryEstimate } from './memory';
 export { applyOverrides, parseOverride, OverrideError, type Override } from './scenario/overrides';
 export { fieldDoc, type FieldDoc } from './scenario/doc';
 export { compileKernel, KernelError } from './kernel';
@@ -25,3 +25,4 @@ export * from './state';
 export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
 export { resultsJSONHead, runJSON, resultsJSONTail, columnsJSON } from './resultsJSON';
 export { replicates, replicateSeeds, ensembleStats, bands, interval, type ReplicateOptions, type EnsembleStats, type Bands, type Interval } from './ensemble';
+export { saveRun, readSavedRun, resumeSavedRun, SavedRunError, SAVED_RUN_FORMAT, type SavedRun, type SaveRunOptions } from './savedRun';

@@ -100,6 +100,7 @@ export function createState(ctx: Constants, streams: Pick<Streams, 'network' | '
     violence: 0,
     dyad: Float64Array.from([scenario.dyad.T, scenario.dyad.C, scenario.dyad.U, scenario.dyad.E]),
     incidentHistory: new Float64Array(ctx.historyLength),
+    windowSums: new Float64Array(scenario.ticksPerYear + 1),
     activity: new Float64Array(TRACK_SLOTS),
     powerBase: 0,
     powerBaseByTrack: new Float64Array(TRACK_SLOTS),

@@ -4,6 +4,7 @@ import {
 } from 'mathjs/number';
 import { exp, log, pow } from './portableMath';
 import { POWER_BASE_TRACKS, TRACK_SLOTS } from './tracks/tracks';
+import { MAX_FORMULA_LENGTH } from './scenario/schema';
 
 // A mathjs instance with only the parser and the arithmetic operators a kernel may use: it keeps
 // the worker's bundle small (the functions themselves come from the scope, see below).
@@ -26,7 +27,46 @@ export const MAX_WEIGHT = 1e6;
 export const KERNEL_DISTANCES: readonly number[] = POWER_BASE_TRACKS.map((t) => t.number - 1);
 const D_RANGE = `${KERNEL_DISTANCES[0]}…${KERNEL_DISTANCES[KERNEL_DISTANCES.length - 1]}`;
 
-export class KernelError extends Error {}
+/**
+ * Names a kernel param may not take: the distance, the functions and constants a formula can use,
+ * the words the formula language gives a meaning to (operators such as `mod` or `to`, constants
+ * such as `true` or `Infinity`), and every property of a plain JavaScript object (`constructor`,
+ * `toString`, `__proto__`, …), which a lookup by name would find even where no param declares it.
+ */
+const RESERVED_NAMES = new Set([
+  'd', ...FUNCTIONS, ...CONSTANTS,
+  'mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** A formula or param that cannot be used; `field` is what is at fault: `formula` or `params.<name>`. */
+export class KernelError extends Error {
+  constructor(message: string, readonly field = 'formula') {
+    super(message);
+    this.name = 'KernelError';
+  }
+}
+
+/** The formula as quoted in messages: whole when short, its start otherwise. */
+function quote(formula: string): string {
+  return JSON.stringify(formula.length > 80 ? `${formula.slice(0, 60)}…` : formula);
+}
+
+/** Why a kernel param cannot have this name, or undefined when it can. */
+export function kernelParamProblem(name: string): string | undefined {
+  if (name === 'd') return 'params must not define "d": it is the distance variable';
+  if (FUNCTIONS.has(name) || CONSTANTS.has(name)) return `param "${name}" would hide the function or constant of that name; choose another name`;
+  if (RESERVED_NAMES.has(name)) return `param "${name}" is a reserved name (a word of the formula language or a property every JavaScript object has); choose another name`;
+  return undefined;
+}
+
+/** Rewrites every `a ^ b`, however deeply nested, as the portable `pow(a, b)`. */
+function portablePow(node: MathNode): MathNode {
+  return node.transform((n) =>
+    n.type === 'OperatorNode' && (n as unknown as { fn: string }).fn === 'pow'
+      ? new FunctionNode(new SymbolNode('pow'), (n as unknown as { args: MathNode[] }).args.map(portablePow))
+      : n);
+}
 
 /**
  * Checks a proximity-kernel formula and tabulates it at d = 1…4 (the power-base tracks, Two to Five).
@@ -36,16 +76,34 @@ export class KernelError extends Error {}
  * @returns weights indexed by track (index 0 and 1 unused, 0)
  */
 export function compileKernel(formula: string, params: Readonly<Record<string, number>>): Float64Array {
+  if (typeof formula !== 'string') throw new KernelError('must be a text formula');
+  if (formula.length > MAX_FORMULA_LENGTH) {
+    throw new KernelError(`is ${formula.length.toLocaleString('en')} characters long; the limit is ${MAX_FORMULA_LENGTH}`);
+  }
+  // own keys, so a "__proto__" key from JSON.parse is seen rather than skipped
+  for (const name of Reflect.ownKeys(params)) {
+    if (typeof name !== 'string') continue;
+    const problem = kernelParamProblem(name);
+    if (problem) throw new KernelError(problem, `params.${name}`);
+    if (typeof params[name] !== 'number' || !Number.isFinite(params[name])) throw new KernelError(`param "${name}" must be a finite number`, `params.${name}`);
+  }
+  try {
+    return tabulate(formula, params);
+  } catch (e) {
+    if (e instanceof KernelError) throw e;
+    // whatever mathjs throws on input it was not meant for (a stack overflow, an internal
+    // TypeError) is a formula that cannot be used, not a crash of the caller
+    throw new KernelError(`${quote(formula)} cannot be compiled: ${e instanceof RangeError ? 'it is nested too deeply' : e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Parses, checks, compiles and evaluates the formula at d = 1…4 (see compileKernel). */
+function tabulate(formula: string, params: Readonly<Record<string, number>>): Float64Array {
   let node: MathNode;
   try {
     node = parse(formula);
   } catch (e) {
-    throw new KernelError(`cannot parse "${formula}": ${(e as Error).message}`);
-  }
-  for (const name of Object.keys(params)) {
-    if (name === 'd') throw new KernelError('params must not define "d": it is the distance variable');
-    if (FUNCTIONS.has(name) || CONSTANTS.has(name)) throw new KernelError(`param "${name}" would hide the function or constant of that name; choose another name`);
-    if (!Number.isFinite(params[name])) throw new KernelError(`param "${name}" must be a finite number`);
+    throw new KernelError(`cannot parse ${quote(formula)}: ${e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message}`);
   }
   const problems: string[] = [];
   node.traverse((n, _path, parent) => {
@@ -80,15 +138,11 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
         problems.push(`${n.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed`);
     }
   });
-  if (problems.length) throw new KernelError(`"${formula}": ${[...new Set(problems)].join('; ')}`);
+  if (problems.length) throw new KernelError(`${quote(formula)}: ${[...new Set(problems)].join('; ')}`);
 
   // Evaluated with engine-independent exp, log and pow (see portableMath.ts), so weights and
   // everything downstream are the same bits in Node and every browser: `^` becomes pow(…).
-  const portable = node.transform((n) =>
-    n.type === 'OperatorNode' && (n as unknown as { fn: string }).fn === 'pow'
-      ? new FunctionNode(new SymbolNode('pow'), (n as unknown as { args: MathNode[] }).args)
-      : n);
-  const compiled = portable.compile();
+  const compiled = portablePow(node).compile();
   const functions = { exp, log, pow, sqrt: Math.sqrt, abs: Math.abs, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil, pi: Math.PI, e: Math.E };
   const weights = new Float64Array(TRACK_SLOTS);
   for (const d of KERNEL_DISTANCES) {
@@ -96,10 +150,10 @@ export function compileKernel(formula: string, params: Readonly<Record<string, n
     try {
       w = compiled.evaluate({ ...params, ...functions, d });
     } catch (e) {
-      throw new KernelError(`"${formula}" fails at d = ${d}: ${(e as Error).message}`);
+      throw new KernelError(`${quote(formula)} fails at d = ${d}: ${(e as Error).message}`);
     }
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
-      throw new KernelError(`"${formula}" must give a finite, non-negative number of at most ${MAX_WEIGHT} for d = ${D_RANGE}; at d = ${d} it gives ${String(w)}`);
+      throw new KernelError(`${quote(formula)} must give a finite, non-negative number of at most ${MAX_WEIGHT} for d = ${D_RANGE}; at d = ${d} it gives ${String(w)}`);
     }
     weights[d + 1] = w;
   }

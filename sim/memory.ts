@@ -129,6 +129,21 @@ export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEst
   return { arena, agents, ties, rows, parts, bytes };
 }
 
+/**
+ * The problem with holding an edge list of `edges` ties in a JavaScript heap of `heapLimit` bytes,
+ * none within it. The list lives on the heap (EDGE_LIST_HEAP_BYTES a tie), which has a limit of
+ * its own (Node's default is about 4 GiB, whatever the machine's memory): past it the process
+ * dies while checking the list. Needs only the count, so a shell can ask before the list is checked.
+ */
+export function edgeListHeapIssue(edges: number, heapLimit: number): ValidationIssue | undefined {
+  const bytes = edges * EDGE_LIST_HEAP_BYTES;
+  if (bytes <= heapLimit) return undefined;
+  return {
+    path: 'network.edges',
+    message: `an edge list of ${edges.toLocaleString('en')} ties needs about ${formatGiB(bytes)} of JavaScript heap to read and check (about ${EDGE_LIST_HEAP_BYTES} bytes a tie), more than the ${formatGiB(heapLimit)} this process has; at most ${Math.floor(heapLimit / EDGE_LIST_HEAP_BYTES).toLocaleString('en')} ties fit: use a shorter list or a smallWorld network, or give Node a larger heap (NODE_OPTIONS=--max-old-space-size=MB)`,
+  };
+}
+
 /** Bytes in GiB to one decimal ("1.6 GiB"). */
 export function formatGiB(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;

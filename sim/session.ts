@@ -22,6 +22,12 @@ export interface SessionOptions extends SimulationOptions {
   events?: boolean;
   /** Most bytes the run may take (see `estimateRun`) before the session refuses to open. Default MEMORY_LIMIT (8 GiB). */
   memoryLimit?: number;
+  /**
+   * With `from`: the rows the run observed before (ticks 0…from.tick) and their histograms, kept at
+   * the start of the session's columns, so that its columns, rows and summary cover the whole run
+   * (see savedRun.ts). Default: none (the columns start after `from`).
+   */
+  before?: { columns: Readonly<Columns>; histograms?: Float64Array };
 }
 
 /** Rows `from`…`from + rows − 1` of a session, copied out of it (e.g. to transfer to another thread). */
@@ -66,7 +72,7 @@ export interface RunSession {
   advance(maxTicks?: number): number;
   /** Copies of the rows observed from row `from` on. */
   rows(from?: number): RowChunk;
-  /** The summary of the rows observed so far (of the whole run once done, unless resumed). */
+  /** The summary of the rows observed so far (of the whole run once done, unless resumed without `before`). */
   summary(): RunSummary;
   /**
    * Saves the streams into the state and returns it, to resume from (`openRun(s, { from })` copies
@@ -85,16 +91,23 @@ export function openRun(scenario: ScenarioData, o: SessionOptions = {}): RunSess
   const ticks = o.ticks ?? ticksLeft;
   if (!Number.isInteger(ticks) || ticks < 0) throw new RangeError(`ticks must be a whole number ≥ 0, got ${ticks}`);
   const bins = Math.max(0, Math.floor(o.histogramBins ?? 0));
-  const tooBig = memoryIssue(estimateRun(scenario, { ticks, histogramBins: bins, eventRuns: o.events === false ? 0 : 1 }), o.memoryLimit ?? MEMORY_LIMIT);
+  const before = o.from ? o.before : undefined;
+  const earlier = before?.columns.rows ?? 0;
+  const tooBig = memoryIssue(estimateRun(scenario, { ticks: ticks + earlier, histogramBins: bins, eventRuns: o.events === false ? 0 : 1 }), o.memoryLimit ?? MEMORY_LIMIT);
   if (tooBig) throw new RangeError(`${tooBig.path}: ${tooBig.message}`);
   const sim = createSimulation(scenario, o);
   const { ctx, state } = sim;
   const runIndex = o.run ?? 0;
   const first = o.from ? 0 : 1;
-  const totalRows = ticks + first;
+  const totalRows = earlier + ticks + first;
   const table: readonly Column[] = observedColumns(scenario.parties.map((p) => p.name));
   const columns = createColumns(table.map((c) => c.name), totalRows);
   const histograms = bins > 0 ? new Float64Array(totalRows * 4 * bins) : undefined;
+  if (before) {
+    for (const n of columns.names) columns.data[n].set(before.columns.data[n].subarray(0, earlier));
+    columns.rows = earlier;
+    if (histograms && before.histograms) histograms.set(before.histograms.subarray(0, earlier * 4 * bins));
+  }
   const watcher = o.events === false ? undefined : createEventWatcher(ctx);
   const events: ModelEvent[] = [];
   let eventsDropped = 0;

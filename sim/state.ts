@@ -109,6 +109,8 @@ export interface SimState {
   dyad: Float64Array;
   /** Total incidents per tick over the trailing year and lull window (ring buffer). */
   incidentHistory: Float64Array;
+  /** lullWindow sums of the incident history ending at each of the last ticksPerYear + 1 ticks e, at e mod (ticksPerYear + 1) (see recordIncidents). */
+  windowSums: Float64Array;
   /** Activity of each track at the last step, by track number (index 0 unused). */
   activity: Float64Array;
   /** Power base B and its contribution by track number (power-base tracks only; others 0). */

@@ -8,6 +8,7 @@ import { updateDyad } from './rules/dyad';
 import { stepTrackOne } from './rules/trackOne';
 import { resetEffects } from './rules/effects';
 import { escalationIndex } from './rules/escalation';
+import { recordIncidents } from './rules/recordIncidents';
 
 /**
  * Advances the state by one tick, in MODEL.md §4's order: events and drift; violence; population;
@@ -26,7 +27,7 @@ export function step(state: SimState, ctx: Context): void {
   else updateAgents(state, ctx, fx);
   updateDyad(state, ctx, fx, hostilityBefore);
   stepTrackOne(state, ctx);
-  state.incidentHistory[state.tick % state.incidentHistory.length] = state.incidents[0] + state.incidents[1];
+  recordIncidents(state, ctx, state.incidents[0] + state.incidents[1]);
   state.tick += 1;
   state.escalation = escalationIndex(state, ctx.params.escalationWeights);
 }

@@ -40,7 +40,7 @@ Examples:
   detente claims --runs 20 --population 500 --only C2,C3
 
 Exit codes: 0 every claim holds and its control removes it, 3 some claim does not,
-1 bad input (a scenario missing or invalid), 2 usage error.
+1 bad input (a scenario missing or invalid), 2 usage error, 70 internal error (a bug).
 `,
   async run({ values }, io) {
     const runs = integerFlag(values, 'runs', 2, 100_000) ?? 40;

@@ -1,5 +1,8 @@
 import type { Command } from '../command';
 
+/** Design points formatted and written at a time. */
+const POINTS_PER_WRITE = 4096;
+
 /** `detente sample <experiment.json>`: writes an experiment's design as CSV, without running anything. */
 export const sample: Command = {
   name: 'sample',
@@ -31,15 +34,24 @@ Exit codes: 0 ok, 1 bad input (unreadable file, invalid JSON or experiment) or u
 2 usage error.
 `,
   async run({ values, positionals }, io) {
-    const [{ loadExperiment }, { buildDesign }, { designCSV }, { openSink }] = await Promise.all([
+    const [{ loadExperiment }, { buildDesign }, { designCSV }, { openSink, refuseOverwritingInput }] = await Promise.all([
       import('../loadExperiment'), import('../../sim/experiments/design'), import('../../sim/experiments/designCSV'), import('../sink'),
     ]);
     const { experiment } = await loadExperiment(positionals[0]);
     const design = buildDesign(experiment);
     const out = values.out as string | undefined;
+    if (out !== undefined) await refuseOverwritingInput(out, [{ flag: 'experiment file', file: positionals[0] }]);
     const sink = await openSink(out, io.stdout);
-    await sink.write(designCSV(design));
-    await sink.close();
+    try {
+      // in pieces of POINTS_PER_WRITE points: a large design's CSV does not fit in one string
+      for (let from = 0; from === 0 || from < design.points.length; from += POINTS_PER_WRITE) {
+        await sink.write(designCSV(design, from, from + POINTS_PER_WRITE));
+      }
+      await sink.close();
+    } catch (e) {
+      await sink.discard();
+      throw e;
+    }
     io.stderr.write(`${out !== undefined ? `wrote ${out}: ` : ''}${design.type} design, ${design.points.length} points × ${design.factors.length} factor${design.factors.length === 1 ? '' : 's'}\n`);
     return 0;
   },

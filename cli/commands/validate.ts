@@ -25,7 +25,7 @@ Examples:
   detente validate scenarios/intrastate-conflict.json
   detente validate my-scenario.json --set parties.1.power=2
 
-Exit codes: 0 valid, 1 invalid or unreadable, 2 usage error.
+Exit codes: 0 valid, 1 invalid or unreadable, 2 usage error, 70 internal error (a bug).
 `,
   async run({ values, positionals }, io) {
     // loaded here, not at the top: see run.ts on mathjs

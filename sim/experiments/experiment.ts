@@ -18,6 +18,11 @@ export const SOBOL_MAX_FACTORS = 100;
 /** Most points a design may have (a sweep runs each of them `replicates` times). */
 export const MAX_POINTS = 1_000_000;
 /**
+ * Most values (points × factors) a design may hold: a design is built whole in memory, at about
+ * 50 bytes a value (a million points of 40 factors took 2 GB), so this keeps it near 1 GB.
+ */
+export const MAX_DESIGN_VALUES = 20_000_000;
+/**
  * Most work Campolongo's selection may take: pairs of pool trajectories × (k + 1)² point pairs ×
  * k coordinates. 2·10⁹ is a few seconds here.
  */
@@ -140,6 +145,8 @@ function factorIssues(f: FactorData, j: number, add: (path: string, message: str
     if (f.min === undefined) add(`${at}.min`, 'is required with "max"');
     else if (f.max === undefined) add(`${at}.max`, 'is required with "min"');
     else if (!(f.max > f.min)) add(`${at}.max`, `must be greater than min (${f.min}); got ${f.max}`);
+    // min + u·(max − min) must stay finite: a range of ±1e308 gave Infinity at every point
+    else if (!Number.isFinite(f.max - f.min)) add(`${at}.max`, `the range from min (${f.min}) to max (${f.max}) is wider than a double can hold; narrow it`);
     else if (f.scale === 'log' && !(f.min > 0)) add(`${at}.min`, `must be greater than 0 on a log scale; got ${f.min}`);
   }
   if (f.values) {
@@ -181,6 +188,7 @@ function semanticIssues(e: ExperimentData, forSweep: boolean): ValidationIssue[]
   if (!issues.some((i) => i.path.startsWith('factors'))) {
     const n = designSize(d, e.factors);
     if (n > MAX_POINTS) add('design', `this design has ${n.toLocaleString('en')} points; the limit is ${MAX_POINTS.toLocaleString('en')}`);
+    else if (n * k > MAX_DESIGN_VALUES) add('design', `this design has ${n.toLocaleString('en')} points of ${k} factors, ${(n * k).toLocaleString('en')} values; the limit is ${MAX_DESIGN_VALUES.toLocaleString('en')} (about 1 GB of memory): use fewer points or factors`);
   }
   const metricSeen = new Map<string, number>();
   e.metrics.forEach((m, i) => {

@@ -15,7 +15,8 @@ function child(s: z.ZodType, seg: string): z.ZodType[] {
     case 'pipe':
       return child(d.in as z.ZodType, seg);
     case 'object':
-      return d.shape && seg in d.shape ? [d.shape[seg]] : [];
+      // own fields only: `in` also finds "constructor" and "__proto__" on every object
+      return d.shape && Object.hasOwn(d.shape, seg) ? [d.shape[seg]] : [];
     case 'array':
       return /^\d+$/.test(seg) ? [d.element as z.ZodType] : [];
     case 'tuple':

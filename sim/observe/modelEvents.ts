@@ -123,9 +123,9 @@ export function createEventWatcher(ctx: Context): EventWatcher {
     }
   }
 
-  /** The entry conditions at the tick the step started from (the ring slot the step overwrote is older than they read). */
+  /** The entry conditions at the tick the step started from (the window sum the step added ends after them, in a slot none of them uses). */
   function entryAtStart(state: Readonly<SimState>): EntryConditions {
-    return (entry ??= entryConditions({ tick: state.tick - 1, incidentHistory: state.incidentHistory }, ctx));
+    return (entry ??= entryConditions({ tick: state.tick - 1, windowSums: state.windowSums }, ctx));
   }
 
   function consentWhy(state: Readonly<SimState>, j: number, q: number): string {

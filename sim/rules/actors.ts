@@ -19,20 +19,17 @@ export interface EntryConditions {
   meanWindow: number;
 }
 
-/** Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2). */
-export function entryConditions(state: Readonly<Pick<SimState, 'tick' | 'incidentHistory'>>, ctx: Context): EntryConditions {
-  const hist = state.incidentHistory;
-  const L = hist.length;
-  const W = ctx.params.lullWindow;
+/**
+ * Whether the trailing incident history is at a lull, and whether at a peak (MODEL.md §6, phase 2),
+ * from the window sums S(e) that `recordIncidents` keeps: S(e) for e ≤ 0 is 0 (a quiet start is a lull).
+ */
+export function entryConditions(state: Readonly<Pick<SimState, 'tick' | 'windowSums'>>, ctx: Context): EntryConditions {
+  const sums = state.windowSums;
+  const R = sums.length;
   const year = ctx.scenario.ticksPerYear;
+  const W = ctx.params.lullWindow;
   const t = state.tick;
-  // entry for step s sits at s mod L; steps before 0 read as 0 (a quiet start is a lull)
-  const at = (s: number) => (s < 0 ? 0 : hist[s % L]);
-  const windowSum = (end: number) => {
-    let sum = 0;
-    for (let s = end - W; s < end; s++) sum += at(s);
-    return sum;
-  };
+  const windowSum = (end: number) => (end <= 0 ? 0 : sums[end % R]);
   const recent = windowSum(t);
   let peak = 0;
   let mean = 0;

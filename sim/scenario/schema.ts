@@ -20,17 +20,29 @@ const scalar = (def: number, meaning: string, source = 'assumption', key = false
 
 const SPREAD_SOURCE = 'assumption (Beta distribution with the given mean and SD)';
 
+// Text is well-formed Unicode: a lone surrogate cannot be written as UTF-8 (every one becomes
+// U+FFFD, so two different names could print the same). Names are also one line: no control
+// characters, C1 ones (U+0085 next line) included, and no line or paragraph separator.
+const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
+const text = (max: number) => z.string().max(max).regex(WELL_FORMED, 'must be well-formed Unicode text (it holds a lone surrogate, which cannot be saved as UTF-8)');
+const name = (max: number, why = 'it is shown as one line') =>
+  text(max).min(1).regex(ONE_LINE, `must not contain control characters, line or paragraph separators (newlines, tabs, U+0085, U+2028, U+2029): ${why}`);
+
+/** Largest population of a party: both together must stay below 2^31, as agents are numbered in Int32Arrays. */
+export const MAX_POPULATION = 1e9;
+
 export const Party = z.strictObject({
-  name: doc(z.string().min(1).max(60).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters (newlines, tabs): it becomes part of CSV column names'), { meaning: 'Name of the party; used in CSV column names (H_<name>, F_<name>) and events.', unit: 'text', source: 'scenario' }),
+  name: doc(name(60, 'it becomes part of CSV column names'), { meaning: 'Name of the party; used in CSV column names (H_<name>, F_<name>) and events.', unit: 'text', source: 'scenario' }),
   power: doc(z.number().gt(0).max(1e6).default(1), { meaning: 'Military and political power π_p; only ratios matter.', unit: 'dimensionless (> 0)', source: 'assumption', key: true }),
   powerDrift: doc(nonNeg().max(5).default(0), { meaning: 'σ of the log-normal random walk of power.', unit: 'per √year', source: 'assumption' }),
   reactivity: rate(0.3, 'Richardson reactivity k_p: how strongly anger responds to the opponent\'s hostility.', 'Richardson 1960', true),
-  fatigue: rate(0.5, 'Richardson fatigue α_p: restraint, the decay of anger.', 'Richardson 1960', true),
+  fatigue: rate(0.5, 'Richardson fatigue α_p: restraint, the decay of anger (α_p·dt ≤ 1).', 'Richardson 1960', true),
   grievance: rate(0.2, 'Richardson grievance g_p: the standing push towards anger.', 'Richardson 1960', true),
   initialAnger: unitShare(0.1, 'Mean initial anger of the party\'s agents.', 'assumption', true),
   initialFear: unitShare(0.1, 'Mean initial fear of the party\'s agents.', 'assumption', true),
   initialSpread: doc(z.number().min(0).max(0.5).default(0.15), { meaning: 'SD of agents\' initial anger, fear and personal grievance around the party values.', unit: 'share [0,0.5]', source: SPREAD_SOURCE }),
-  population: doc(z.number().int().min(1).default(2000), { meaning: 'Number of population agents N_p (agent mode; mean-field mode uses one representative agent).', unit: 'agents', source: 'assumption', key: true }),
+  population: doc(z.number().int().min(1).max(MAX_POPULATION).default(2000), { meaning: 'Number of population agents N_p (agent mode; mean-field mode uses one representative agent); at most 10^9, as agents are numbered with 32-bit integers.', unit: 'agents', source: 'assumption', key: true }),
   eliteShare: unitShare(0.02, 'Share of agents who are elites (reached by Track Two, weighted by eliteWeight in hostility).'),
   businessShare: unitShare(0.05, 'Share of agents in the business segment (reached by Track Three).'),
 });
@@ -62,7 +74,7 @@ export const Dyad = z.strictObject({
 export const Entry = z.enum(['immediate', 'lull', 'peak']);
 
 export const Actor = z.strictObject({
-  name: doc(z.string().min(1).max(80), { meaning: 'Name of the actor.', unit: 'text', source: 'scenario' }),
+  name: doc(name(80), { meaning: 'Name of the actor.', unit: 'text', source: 'scenario' }),
   track: doc(z.number().int().min(1).max(TRACKS.length), { meaning: `McDonald's track: ${TRACKS.map((t) => `${t.number} ${t.kind}`).join(', ')}.`, unit: 'track number', source: 'McDonald 1991' }),
   parties: doc(z.array(z.string()).min(1).max(2).optional(), { meaning: 'Names of the parties the actor works with (default: both). For Track Five, where its media broadcast.', unit: 'party names', source: 'scenario' }),
   capacity: doc(share().default(0.2), { meaning: 'Share of its target segment reached per year (Two: elites; Three: business; Four: whole population as exchange participants; Five: whole population as audience).', unit: 'share per year', source: 'assumption', key: true }),
@@ -106,8 +118,11 @@ const ShockEvent = z.strictObject({
 
 export const Event = z.union([TimedEvent, TriggeredEvent, ShockEvent]);
 
+/** Longest kernel formula: keeps parsing and evaluation shallow (compileKernel checks it too). */
+export const MAX_FORMULA_LENGTH = 400;
+
 export const Kernel = z.strictObject({
-  formula: doc(z.string().min(1).max(400).default('exp(-(d-1)/L)'), { meaning: 'Proximity kernel w(d): weight of a track at distance d = track − 1 from Track One, arithmetic in d and the declared params.', unit: 'formula', source: 'assumption (McDonald 1991: the tracks closest to Track One influence it most)', key: true }),
+  formula: doc(z.string().min(1).max(MAX_FORMULA_LENGTH).default('exp(-(d-1)/L)'), { meaning: 'Proximity kernel w(d): weight of a track at distance d = track − 1 from Track One, arithmetic in d and the declared params.', unit: 'formula', source: 'assumption (McDonald 1991: the tracks closest to Track One influence it most)', key: true }),
   params: doc(z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.number()).default({ L: 1 }), { meaning: 'Named constants of the kernel formula.', unit: 'as the formula uses them', source: 'assumption' }),
 });
 
@@ -129,7 +144,7 @@ export const Params = z.strictObject({
   noise: doc(nonNeg().max(1).default(0.01), { meaning: 'σ_n of the per-agent noise on anger and fear.', unit: 'per √year', source: 'assumption' }),
   eliteWeight: unitShare(0.5, 'Weight w_e of elites\' mean anger in a party\'s hostility H_p.'),
   contactWeight: scalar(1, 'Weight of a cross-party tie (small-world cross ties and Track Four contact ties) in contagion.'),
-  fearDecay: rate(0.5, 'φ_f: decay of fear.'),
+  fearDecay: rate(0.5, 'φ_f: decay of fear (φ_f·dt ≤ 1).'),
   securityDilemma: rate(0.2, 'ψ: fear raised by the opponent\'s power advantage, per unit of (π_q/π_p − 1).', 'assumption (Jervis 1978)'),
   // violence
   incidentRate: rate(24, 'Maximum rate of violent incidents p→q (at H_p = 1, T = 1).', 'assumption', true),
@@ -142,17 +157,17 @@ export const Params = z.strictObject({
   // dyad
   tensionFromViolence: rate(0.8, 'τ_v: tension raised by normalised violence V.'),
   tensionFromHostility: rate(0.3, 'τ_h: tension raised by the parties\' mean hostility.'),
-  tensionRelief: rate(1.5, 'τ_d: tension relieved by communication and understanding.', 'assumption (Burton 1969; Kelman 1972)'),
-  tensionDecay: rate(0.2, 'τ_0: spontaneous decay of tension.'),
-  relationDecay: rate(0.1, 'Decay of communication C, understanding U and interdependence E.'),
+  tensionRelief: rate(1.5, 'τ_d: tension relieved by communication and understanding (τ_d·dt ≤ 1).', 'assumption (Burton 1969; Kelman 1972)'),
+  tensionDecay: rate(0.2, 'τ_0: spontaneous decay of tension (τ_0·dt ≤ 1).'),
+  relationDecay: rate(0.1, 'Decay of communication C, understanding U and interdependence E (× dt ≤ 1).'),
   // tracks
   synergy: scalar(0.5, 'σ: adjacent synergy; effects × (1 + σ·(activity of track k−1 + k+1)/2).', 'assumption (Diamond & McDonald 1996)', true),
   offWindowFactor: unitShare(0.3, 'Effect multiplier outside a track\'s Glasl window.', 'assumption (Glasl 1982; Fisher & Keashly 1991)'),
   tenureScale: doc(z.number().gt(0).default(2), { meaning: 'τ_c: time for effectiveness to build up with tenure (e × (1 − exp(−tenure/τ_c))).', unit: 'years', source: 'assumption (the Dartmouth Conference\'s value was its continuity)' }),
-  skillRate: rate(1, 'Rate at which skill rises towards 1 during exploration.'),
-  trustRate: rate(0.5, 'Rate at which an actor\'s trust with a consenting party rises towards 1.'),
+  skillRate: rate(1, 'Rate at which skill rises towards 1 during exploration (× dt ≤ 1).'),
+  trustRate: rate(0.5, 'Rate at which an actor\'s trust with a consenting party rises towards 1 (× dt ≤ 1).'),
   initialTrust: unitShare(0.5, 'Trust of a party in an actor when it consents for the first time.'),
-  lullWindow: doc(z.number().int().min(1).max(10_000).default(3), { meaning: 'Ticks over which recent incidents are counted for lull or peak entry (at most 10 000: every step sums a year of such windows).', unit: 'ticks', source: 'assumption' }),
+  lullWindow: doc(z.number().int().min(1).max(10_000).default(3), { meaning: 'Ticks over which recent incidents are counted for lull or peak entry (at most 10 000).', unit: 'ticks', source: 'assumption' }),
   lullRatio: doc(z.number().gt(0).max(1).default(0.5), { meaning: 'A lull is recent incidents ≤ lullRatio × the trailing 12-month peak; a peak is ≥ 1/lullRatio × the trailing mean.', unit: 'ratio', source: 'assumption (McDonald 1991: approach at a lull)' }),
   consentRate: rate(4, 'Base rate at which a party grants consent; × credibility × (1 + R) × (1 − H_p) × (1 − aversion × recent V) × receptivity.', 'assumption (McDonald 1991, phase 3)'),
   consentViolenceAversion: unitShare(1, 'How much recent violence (normalised V over the lull window) lowers a party\'s willingness to receive a third party.', 'assumption (McDonald 1991: approach the parties at a lull)'),
@@ -170,7 +185,7 @@ export const Params = z.strictObject({
   track4Depth: unitShare(0.5, 'Share of anger and fear removed from an exchange participant when it takes part.', 'calibrated (Pettigrew & Tropp 2006, C9)'),
   track4Perception: unitShare(0.2, 'Share by which an exchange participant discounts the hostility it perceives in the other side, for good.', 'calibrated (Pettigrew & Tropp 2006, C9: contact lowers threat)'),
   track4Grievance: unitShare(0.5, 'Share of personal grievance removed from an exchange participant.', 'calibrated (Pettigrew & Tropp 2006, C9)'),
-  mediaDepth: rate(0.6, 'Pull of the media climate on anger and fear.', 'assumption'),
+  mediaDepth: rate(0.6, 'Pull of the media climate on anger and fear (× dt ≤ 1).', 'assumption'),
   mediaDecay: rate(3, 'Decay of the media climate: fast, broad, shallow.', 'assumption'),
   hateIncidentBoost: scalar(0.3, 'Rise of incidents p→q per unit of hate-media climate in the attacking party p\'s population (m_q = 1 + this × max(0, −media_p)).', 'calibrated (Yanagizawa-Drott 2014, C9)'),
   trackOneCommunication: rate(0.3, 'Rise of communication C per unit of Track One effect (official channels).'),
@@ -198,9 +213,9 @@ export const Params = z.strictObject({
 export const Scenario = z.strictObject({
   $schema: doc(z.string().optional(), { meaning: 'Path or URL of scenario.schema.json, for editors\' autocompletion; ignored by the model.', unit: 'text', source: 'JSON Schema' }),
   format: doc(z.literal(1), { meaning: 'Scenario format version.', unit: 'integer', source: 'Détente' }),
-  name: doc(z.string().min(1).max(120), { meaning: 'Name of the scenario.', unit: 'text', source: 'scenario' }),
-  description: doc(z.string().max(5000).default(''), { meaning: 'What the scenario represents.', unit: 'text', source: 'scenario' }),
-  sources: doc(z.array(z.string().max(500)).max(50).default([]), { meaning: 'Citations for the scenario\'s choices.', unit: 'text', source: 'scenario' }),
+  name: doc(name(120), { meaning: 'Name of the scenario.', unit: 'text', source: 'scenario' }),
+  description: doc(text(5000).default(''), { meaning: 'What the scenario represents.', unit: 'text', source: 'scenario' }),
+  sources: doc(z.array(text(500)).max(50).default([]), { meaning: 'Citations for the scenario\'s choices.', unit: 'text', source: 'scenario' }),
   mode: doc(z.enum(['agent', 'meanfield']).default('agent'), { meaning: 'agent: a population of agents on a network; meanfield: one representative agent per party (Richardson).', unit: 'choice', source: 'MODEL.md §5', key: true }),
   ticksPerYear: doc(z.number().int().min(1).max(365).default(12), { meaning: 'Ticks per year; dt = 1/ticksPerYear.', unit: 'ticks per year', source: 'assumption' }),
   startYear: doc(z.number().int().min(-9999).max(9999).optional(), { meaning: 'Calendar year at tick 0, so that charts can show dates (1960 for a run that starts in January 1960); without it, time is counted in years from the start. Display only: the model never reads it.', unit: 'calendar year', source: 'scenario' }),

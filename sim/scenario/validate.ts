@@ -1,7 +1,9 @@
-import { compileKernel, KernelError } from '../kernel';
+import { compileKernel, KernelError, kernelParamProblem } from '../kernel';
 import { Scenario, type ScenarioData } from './schema';
-import { estimateRun, memoryIssue } from '../memory';
+import { edgeListHeapIssue, estimateRun, memoryIssue } from '../memory';
+import { columnNames } from '../observe/observedColumns';
 import { formatPath, issueOf, type ValidationIssue } from './issues';
+import { stabilityIssues } from './stability';
 import { stageWindowKey, trackName, TRACKS } from '../tracks/tracks';
 
 export { formatPath, type ValidationIssue };
@@ -16,6 +18,18 @@ export type ValidationResult =
  */
 export const MEMORY_LIMIT = 8 * 1024 ** 3;
 
+/** What a run may use, as the shell that validates knows it. */
+export interface ScenarioLimits {
+  /** Most bytes a run may need in all (see `estimateRun`). Default MEMORY_LIMIT (8 GiB). */
+  memory?: number;
+  /**
+   * Most bytes of JavaScript heap an edge list may take (the shell's heap limit: Node's
+   * `v8.getHeapStatistics().heap_size_limit`). Checked on the raw input, before the list itself is.
+   * Default: not checked apart from `memory`.
+   */
+  heap?: number;
+}
+
 /** Thrown by `parseScenario` when a scenario is invalid; `issues` name every field at fault. */
 export class ScenarioError extends Error {
   constructor(readonly issues: ValidationIssue[]) {
@@ -27,12 +41,23 @@ export class ScenarioError extends Error {
 /** "Track Five (media)": the tracks whose actors have a valence. */
 const VALENCE_TRACKS = TRACKS.filter((t) => t.valence).map((t) => `${trackName(t)} (${t.kind})`).join(' or ');
 
+/**
+ * Whether the result columns of these parties are distinct once normalised (NFC), as a reader
+ * comparing text would see them. Names are well-formed (the schema), so distinct text stays
+ * distinct in UTF-8.
+ */
+function distinctColumns(parties: readonly string[]): boolean {
+  const cols = columnNames(parties).map((c) => c.normalize('NFC'));
+  return new Set(cols).size === cols.length;
+}
+
 /** Checks that go beyond the schema: names that must match, sizes, formulas, stability of the Euler step. */
-function semanticIssues(s: ScenarioData): ValidationIssue[] {
+function semanticIssues(s: ScenarioData, limits: ScenarioLimits): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   const names = s.parties.map((p) => p.name);
   if (names[0] === names[1]) add('parties.1.name', `must differ from parties.0.name ("${names[0]}")`);
+  else if (!distinctColumns(names)) add('parties.1.name', `must differ from parties.0.name ("${names[0]}") once both are in Unicode normal form (NFC): they are the same text written with different code points, and would give the same CSV columns`);
   s.actors.forEach((a, j) => {
     a.parties?.forEach((n, k) => {
       if (!names.includes(n)) add(`actors.${j}.parties.${k}`, `"${n}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
@@ -44,10 +69,7 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
   s.events.forEach((e, k) => {
     if (e.party !== undefined && !names.includes(e.party)) add(`events.${k}.party`, `"${e.party}" is not a party (parties are ${names.map((x) => `"${x}"`).join(' and ')})`);
   });
-  const dt = 1 / s.ticksPerYear;
-  if (s.params.contagion * dt > 1 + 1e-12) {
-    add('params.contagion', `contagion × dt must be at most 1 (it is ${s.params.contagion} × 1/${s.ticksPerYear} = ${(s.params.contagion * dt).toPrecision(3)}); lower it or raise ticksPerYear`);
-  }
+  issues.push(...stabilityIssues(s));
   for (const t of TRACKS) {
     const key = stageWindowKey(t);
     const [from, to] = s.params[key];
@@ -73,48 +95,54 @@ function semanticIssues(s: ScenarioData): ValidationIssue[] {
       if (p.eliteShare + p.businessShare > 1) add(`parties.${k}.businessShare`, `eliteShare + businessShare must be at most 1 (they are ${p.eliteShare} + ${p.businessShare})`);
     });
   }
-  try {
-    compileKernel(s.kernel.formula, s.kernel.params);
-  } catch (e) {
-    if (!(e instanceof KernelError)) throw e;
-    add('kernel.formula', e.message);
-  }
-  const tooBig = memoryIssue(estimateRun(s), MEMORY_LIMIT);
+  issues.push(...kernelIssues(s.kernel));
+  const tooBig = memoryIssue(estimateRun(s), limits.memory ?? MEMORY_LIMIT);
   if (tooBig) issues.push(tooBig);
   return issues;
 }
 
 /** Validates a scenario (parsed JSON): fills defaults and returns every problem with its path. */
-export function validateScenario(input: unknown): ValidationResult {
+export function validateScenario(input: unknown, limits: ScenarioLimits = {}): ValidationResult {
+  // an edge list too large for the heap is refused by its length, before checking it would copy it
+  const edges = (input as { network?: { edges?: unknown } } | null)?.network?.edges;
+  if (limits.heap !== undefined && Array.isArray(edges)) {
+    const tooLong = edgeListHeapIssue(edges.length, limits.heap);
+    if (tooLong) return { ok: false, issues: [tooLong] };
+  }
   const parsed = Scenario.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((i) => issueOf(i));
+  // the schema's record drops a "__proto__" key (JSON.parse keeps it as an own property): say so
+  const rawKernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
+  const protoKey = typeof rawKernel?.params === 'object' && rawKernel.params !== null && Object.hasOwn(rawKernel.params, '__proto__');
+  if (!parsed.success || protoKey) {
+    const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => issueOf(i));
+    if (protoKey) issues.push({ path: 'kernel.params.__proto__', message: kernelParamProblem('__proto__') ?? '' });
     // the formula can still be checked on its own, so one pass reports it too
-    if (!issues.some((i) => i.path.startsWith('kernel'))) issues.push(...kernelIssues(input));
+    else if (!issues.some((i) => i.path.startsWith('kernel')) && rawKernel && typeof rawKernel.formula === 'string') {
+      const params = rawKernel.params ?? {};
+      if (typeof params === 'object' && params !== null && Object.values(params).every((v) => typeof v === 'number')) {
+        issues.push(...kernelIssues({ formula: rawKernel.formula, params: params as Record<string, number> }));
+      }
+    }
     return { ok: false, issues };
   }
-  const issues = semanticIssues(parsed.data);
+  const issues = semanticIssues(parsed.data, limits);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
 
-/** Checks a raw scenario's kernel formula when the rest of the file is invalid (a formula needs only itself and its params). */
-function kernelIssues(input: unknown): ValidationIssue[] {
-  const kernel = (input as { kernel?: { formula?: unknown; params?: unknown } } | null)?.kernel;
-  if (!kernel || typeof kernel.formula !== 'string') return [];
-  const params = kernel.params ?? {};
-  if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'number')) return [];
+/** The kernel's problems, each at its field (kernel.formula or kernel.params.<name>); a formula needs only itself and its params. */
+function kernelIssues(kernel: { formula: string; params: Readonly<Record<string, number>> }): ValidationIssue[] {
   try {
-    compileKernel(kernel.formula, params as Record<string, number>);
+    compileKernel(kernel.formula, kernel.params);
     return [];
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
-    return [{ path: 'kernel.formula', message: e.message }];
+    return [{ path: `kernel.${e.field}`, message: e.message }];
   }
 }
 
 /** Validates a scenario or throws a ScenarioError naming every field at fault. */
-export function parseScenario(input: unknown): ScenarioData {
-  const r = validateScenario(input);
+export function parseScenario(input: unknown, limits: ScenarioLimits = {}): ScenarioData {
+  const r = validateScenario(input, limits);
   if (!r.ok) throw new ScenarioError(r.issues);
   return r.scenario;
 }

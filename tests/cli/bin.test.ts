@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { staleness } from '../../cli/bundle.mjs';
 import { replicateSeed } from '../../sim/index';
-import { detente, parseCSV, ROOT, SCENARIO, SMALL } from './helpers/detente';
+import { BIN, detente, parseCSV, ROOT, SCENARIO, SMALL } from './helpers/detente';
 
 // These spawn the real bin, node cli/detente.mjs, as a user would: it runs the bundle
 // (bundle/detente.mjs, rebuilt from the sources when they are newer; tests/cli/bundle.test.ts).
@@ -97,5 +97,78 @@ describe.concurrent('cli/detente.mjs', () => {
     const out = await detente(['claims', '--only', 'C8', '--runs', '2', '--population', '200', '--json']);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).results.map((r: { id: string }) => r.id)).toEqual(['C8']);
+  }, TIMEOUT);
+});
+
+describe('cli/detente.mjs and the JavaScript heap', () => {
+  it('detente validate refuses an edge list too long for Node\'s heap by its length, naming network.edges, and accepts it with a larger heap', async () => {
+    const raw = JSON.parse(readFileSync(join(ROOT, SCENARIO), 'utf8'));
+    raw.parties[0].population = 1000;
+    raw.parties[1].population = 1000;
+    let x = 1;
+    const agent = () => (x = (x * 1103515245 + 12345) % 2147483648) % 2000;
+    raw.network = { type: 'edges', edges: Array.from({ length: 1e6 }, () => [agent(), agent(), 1]) };
+    const file = join(tmp, 'edges.json');
+    writeFileSync(file, JSON.stringify(raw));
+    const withHeap = (mb: number) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'validate', file], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${mb}` }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    // 10^6 ties need about 280 MB of heap: refused with 160 MB (checking the list would exhaust it), accepted with 1 GB
+    const [small, large] = await Promise.all([withHeap(160), withHeap(1024)]);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/^network\.edges: an edge list of 1,000,000 ties needs about 0\.3 GiB of JavaScript heap .*at most [\d,]+ ties fit.*--max-old-space-size/);
+    expect(large).toEqual({ code: 0, stderr: expect.stringMatching(/valid/) });
+  }, 2 * TIMEOUT);
+});
+
+/** Spawns the bin with the given stdout (a file descriptor or a pipe) and collects stderr and the exit code. */
+function spawnBin(args: readonly string[], stdout: number | 'pipe'): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  return { child, done };
+}
+
+describe('cli/detente.mjs never loses output', () => {
+  it('detente run | head: a closed pipe ends the run quietly with exit code 0', async () => {
+    const { child, done } = spawnBin(small('--runs', '200'), 'pipe');
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    child.stdout!.destroy();
+    const out = await done;
+    expect(out).toEqual({ code: 0, signal: null, stderr: '' });
+  }, TIMEOUT);
+
+  it('detente run > /dev/full exits 1 with "detente run: cannot write stdout: no space left on device"', async () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const out = await spawnBin(small(), fd).done;
+      expect(out).toEqual({ code: 1, signal: null, stderr: 'detente run: cannot write stdout: no space left on device\n' });
+    } finally {
+      closeSync(fd);
+    }
+  }, TIMEOUT);
+
+  it('detente run --out FILE killed with SIGKILL mid-run leaves the existing FILE as it was; the next run replaces it and clears the leftover', async () => {
+    const file = join(tmp, 'killed.csv');
+    writeFileSync(file, 'previous results\n');
+    const temporaries = () => readdirSync(tmp).filter((f) => f.startsWith('.killed.csv.'));
+    const { child, done } = spawnBin(['run', SCENARIO, '--runs', '500', '--out', file], 'pipe');
+    // wait until the temporary file holds the header and at least one run's rows
+    for (let waited = 0; !(temporaries().length && statSync(join(tmp, temporaries()[0])).size > 10_000); waited += 50) {
+      if (waited > TIMEOUT / 2) throw new Error('the run never started writing');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    expect(readFileSync(file, 'utf8')).toBe('previous results\n');
+    expect(temporaries()).toHaveLength(1);
+    const again = await detente(small('--out', file));
+    expect(again.code).toBe(0);
+    expect(parseCSV(readFileSync(file, 'utf8')).rows).toHaveLength(TICKS + 1);
+    expect(temporaries()).toEqual([]);
   }, TIMEOUT);
 });

@@ -191,7 +191,7 @@ describe('the page', () => {
 
     // A hostile link: markup in the description must show as text and never run.
     const evil = { ...base, description: '<img src=x onerror="window.pwned=1">' };
-    const link = baseURL + (await encodeShare({ v: 2, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] }));
+    const link = baseURL + (await encodeShare({ v: 2, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] })).hash;
     const { page: p2, errors: e2 } = await open(link);
     await waitState(p2, 'done');
     expect(await p2.textContent('#scenario-description')).toBe(evil.description);
@@ -204,6 +204,25 @@ describe('the page', () => {
     await p2.close();
   });
 
+  it('offers no share link for a scenario too large for browsers to open, says so and points to the scenario file', async () => {
+    const { page, errors } = await open();
+    await waitState(page, 'done');
+    expect(await page.inputValue('[data-testid=share-link]')).toContain('#s=');
+    // a 4.6 MB edge list (random weights compress poorly) gave a 2.31 MB link that Chromium refused
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const edges = Array.from({ length: 230_000 }, () => [Math.floor(random() * 400), Math.floor(random() * 400), random()]);
+    const big = { ...base, ticks: 12, parties: base.parties.map((p) => ({ ...p, population: 200 })), network: { type: 'edges', edges } };
+    await page.setInputFiles('#open-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page.waitForSelector('[data-testid=share-note]:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=share-note]')).toMatch(/too large for a link \(\d+\.\d MB; browsers open links of up to about 2 MB\).*Download scenario JSON/);
+    expect(await page.inputValue('[data-testid=share-link]')).toBe('');
+    expect(await page.isDisabled('#copy-link')).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says, after the default scenario has run, that a damaged share link could not be read', async () => {
     const { page, errors } = await open(baseURL + '#s=AAAA');
     await waitState(page, 'done');
@@ -211,6 +230,52 @@ describe('the page', () => {
     expect(await page.getAttribute('#status', 'role')).toBe('alert');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('saves a paused run to a file, and a reloaded page opens it and continues it to the CSV of a run never interrupted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-saved-'));
+    try {
+      const { page, errors } = await open();
+      await waitState(page, 'done');
+      await setField(page, '#seed', '11');
+      await setField(page, '#runs', '2');
+      await setField(page, '[data-path="ticks"]', '3000');
+      await page.evaluate(() => delete document.body.dataset.runState);
+      await page.click('[data-testid=run]');
+      // paused part-way through the first replicate (tests/viz/app/worker/ saves one in the second)
+      await page.waitForFunction(() => Number((document.querySelector('[data-testid=progress]') as HTMLProgressElement).value) > 0.1, undefined, { timeout: 90_000 });
+      await page.click('[data-testid=pause]');
+      await page.waitForFunction(() => !(document.querySelector('[data-testid=save-run]') as HTMLButtonElement).disabled);
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-run]')]);
+      expect(saved.suggestedFilename()).toMatch(/-seed11-run0-tick\d+\.detente-run$/);
+      const file = join(dir, saved.suggestedFilename());
+      await saved.saveAs(file);
+      const [scenario] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
+      await scenario.saveAs(join(dir, 'scenario.json'));
+      expect(await page.textContent('#status')).toMatch(/^Saved at run 1 of 2, tick \d+/);
+
+      // a fresh page (the default scenario, run anew) opens the file and goes on from there
+      await page.reload();
+      await waitState(page, 'done');
+      await page.setInputFiles('[data-testid=open-run]', file);
+      // the page says where the reopened run stands: opened, then paused at its tick as the rows arrive
+      await page.waitForFunction(() => /^(Opened .* run 1 of 2, tick [1-9]\d*, paused|Paused at tick [1-9]\d* .* in run 1 of 2)/.test(document.getElementById('status')?.textContent ?? ''));
+      expect(await page.inputValue('#runs')).toBe('2');
+      expect(await page.inputValue('#seed')).toBe('11');
+      await page.waitForFunction(() => document.querySelector('[data-testid=pause]')?.textContent === 'Resume');
+      await page.click('[data-testid=pause]');
+      await waitState(page, 'done');
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+      await csv.saveAs(join(dir, 'app.csv'));
+      const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '11', '--runs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const app = readFileSync(join(dir, 'app.csv'), 'utf8');
+      expect(app.split('\n')).toHaveLength(2 * 3001 + 2);
+      expect(app === cli).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cancel stops a long run', async () => {

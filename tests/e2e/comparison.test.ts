@@ -48,7 +48,7 @@ function summariesFromTidy(csv: string): Map<string, RunSummary[]> {
 
 describe('the comparison', () => {
   it('gives paired differences with 95 % intervals that the same computation on the exported tidy CSV reproduces exactly', async () => {
-    const link = baseURL + (await encodeShare({ v: 2, scenario: working, runs: 10, variants: [{ name: 'all tracks', scenario: small }, { name: 'Track One only', scenario: trackOne }] }));
+    const link = baseURL + (await encodeShare({ v: 2, scenario: working, runs: 10, variants: [{ name: 'all tracks', scenario: small }, { name: 'Track One only', scenario: trackOne }] })).hash;
     const { page, errors } = await openPage(browser.context, link);
     await waitState(page, 'done');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=summary-table] tbody tr').length === 3, undefined, { timeout: 120_000 });

@@ -14,7 +14,7 @@ const browser = filesAndBrowser('explore');
 
 // Small and short, so an exploration of a few dozen runs takes a second or two.
 const small = { ...base, ticks: 48, parties: base.parties.map((p) => ({ ...p, population: 60 })) };
-const smallLink = async (extra: Record<string, unknown> = {}) => baseURL + (await encodeShare({ v: 2, scenario: small, runs: 1, variants: [], ...extra }));
+const smallLink = async (extra: Record<string, unknown> = {}) => baseURL + (await encodeShare({ v: 2, scenario: small, runs: 1, variants: [], ...extra })).hash;
 
 /** Waits until the exploration on screen is in `state` (the page records it on the body). */
 const exploreState = (page: Page, state: string, timeout = 120_000) => page.waitForFunction((s) => document.body.dataset.exploreState === s, state, { timeout });

@@ -49,7 +49,7 @@ describe('guards', () => {
   it('a link that needs more memory than the page allows is not run on open but explained, with the command that runs it', async () => {
     // 55 million agents a party and no ties: valid for the command line (under the 4 GiB a run's agents and ties may take), far beyond the page
     const huge = { ...base, network: { type: 'smallWorld', degree: 0 }, parties: base.parties.map((p) => ({ ...p, population: 55_000_000 })) };
-    const { page, errors } = await openPage(browser.context, baseURL + (await encodeShare({ v: 2, scenario: huge, runs: 10, variants: [] })));
+    const { page, errors } = await openPage(browser.context, baseURL + (await encodeShare({ v: 2, scenario: huge, runs: 10, variants: [] })).hash);
     await page.waitForFunction(() => /This would need about/.test(document.getElementById('status')?.textContent ?? ''));
     const text = await status(page);
     expect(text).toMatch(/^This would need about 4\.0 GiB of memory in the browser \(110,000,000 agents, 0 ties, 10 runs of 361 observed ticks\); the page allows 1\.0 GiB\..*npx detente run \S+\.json --runs 10 --summary$/);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileKernel, KernelError } from '../../sim/kernel';
+import { compileKernel, KernelError, MAX_WEIGHT } from '../../sim/kernel';
+import { pow } from '../../sim/portableMath';
 
 describe('compileKernel()', () => {
   it('compileKernel("exp(-(d-1)/L)", {L: 1}) gives weights 1, .368, .135, .050 for Tracks Two to Five', () => {
@@ -82,5 +84,62 @@ describe('compileKernel()', () => {
 
   it('compileKernel() error messages quote the formula so the user sees what was rejected', () => {
     expect(() => compileKernel('import(1)', {})).toThrow('"import(1)"');
+  });
+});
+
+describe('compileKernel() on nested powers, huge formulas and reserved names', () => {
+  it('compileKernel() evaluates a ^ inside another ^ ("(1+(d/L)^2)^(-1)", "2^d^2", "(d^2)^2")', () => {
+    expect(Array.from(compileKernel('(1+(d/L)^2)^(-1)', { L: 1 }).subarray(2))).toEqual([1 / 2, 1 / 5, 1 / 10, 1 / 17]);
+    // ^ is right-associative: 2^(d^2)
+    expect(Array.from(compileKernel('2^d^2', {}).subarray(2))).toEqual([2, 16, 512, 65536]);
+    expect(Array.from(compileKernel('(d^2)^2', {}).subarray(2))).toEqual([1, 16, 81, 256]);
+  });
+
+  it('compileKernel() evaluates every nested ^ with the portable pow, to the bit', () => {
+    const w = compileKernel('((d + 0.3)^1.7)^(L^0.9)', { L: 2.2 });
+    for (const d of [1, 2, 3, 4]) expect(w[d + 1]).toBe(pow(pow(d + 0.3, 1.7), pow(2.2, 0.9)));
+  });
+
+  it('compileKernel() refuses a 1 MB formula with a KernelError naming the length limit, not a stack overflow', () => {
+    for (const formula of ['1+'.repeat(500_000) + '1', '('.repeat(500_000) + 'd' + ')'.repeat(500_000), 'd^'.repeat(300_000) + 'd']) {
+      expect(() => compileKernel(formula, {})).toThrow(KernelError);
+      expect(() => compileKernel(formula, {})).toThrow(/characters long; the limit is 400/);
+    }
+  });
+
+  it('compileKernel() compiles or refuses with a KernelError the deepest nesting 400 characters allow', () => {
+    expect(compileKernel('('.repeat(199) + 'd' + ')'.repeat(199), {})[3]).toBe(2);
+    expect(compileKernel('1^'.repeat(199) + 'd', {})[3]).toBe(1);
+    expect(() => compileKernel('-'.repeat(399) + 'd', {})).toThrow(KernelError);
+  });
+
+  it('compileKernel() refuses every property of a plain object and every word of the formula language as a param name, naming params.<name>', () => {
+    const names = [...Object.getOwnPropertyNames(Object.prototype), 'mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'];
+    expect(names).toEqual(expect.arrayContaining(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']));
+    for (const name of names) {
+      const params = JSON.parse(`{"L": 1, ${JSON.stringify(name)}: 2}`) as Record<string, number>;
+      let err: unknown;
+      try {
+        compileKernel('exp(-(d-1)/L)', params);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, name).toBeInstanceOf(KernelError);
+      expect((err as KernelError).field).toBe(`params.${name}`);
+      expect((err as KernelError).message).toMatch(new RegExp(`param "${name.replace(/[$]/g, '\\$&')}" is a reserved name`));
+    }
+  });
+
+  it('compileKernel() either tabulates finite weights in [0, 10^6] or throws a KernelError, whatever the formula', () => {
+    const token = fc.constantFrom('d', 'L', '1', '0', '2.5', '1e308', '-', '+', '*', '/', '^', '(', ')', ',', 'exp', 'log', 'pow', 'sqrt', 'min', 'max', 'e', 'pi', '!', '=', '[', ']', '{', '}', ':', '?', '.', '"', "'", ';', 'constructor', '__proto__', 'mod', 'to', ' ');
+    fc.assert(fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+      const formula = tokens.join('');
+      try {
+        const w = compileKernel(formula, { L: 1.5 });
+        for (const d of [1, 2, 3, 4]) expect(Number.isFinite(w[d + 1]) && w[d + 1] >= 0 && w[d + 1] <= MAX_WEIGHT).toBe(true);
+      } catch (e) {
+        expect(e, formula).toBeInstanceOf(KernelError);
+      }
+    }), { numRuns: 2000, seed: 1207 });
   });
 });

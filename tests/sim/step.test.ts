@@ -93,7 +93,7 @@ describe('step() order and bookkeeping', () => {
   it('step() never lets NaN or Infinity into the state, even with extreme parameters', () => {
     const s = makeScenario({
       ticks: 40,
-      parties: [{ power: 1e6, powerDrift: 5, reactivity: 100, initialAnger: 1 }, { power: 1e-3, fatigue: 100 }],
+      parties: [{ power: 1e6, powerDrift: 5, reactivity: 100, initialAnger: 1 }, { power: 1e-3, fatigue: 12 }],
       actors: [1, 2, 3, 4, 5].map((track) => ({ name: `t${track}`, track, prepTicks: 0, consent: false, capacity: 1, credibility: 1, confidentiality: 1000 })),
       params: { incidentRate: 1000, securityDilemma: 100, exposure: 1, collapseBase: 1000, settleRate: 1000, hurtThreshold: 1e-3, ripeThreshold: 0 },
     });

@@ -2,7 +2,7 @@ import type { Bands, Columns, EnsembleStats, ModelEvent, RunSummary, ScenarioDat
 // deep imports: the page's main thread must not load the engine (mathjs), only these small modules
 import { createColumns } from '../../sim/observe/observe';
 import { columnNames } from '../../sim/observe/observedColumns';
-import type { RunChunk, RunListener, RunOutcome, RunRequest } from './worker/protocol';
+import type { FinishedReplicates, RunChunk, RunListener, RunOutcome, RunRequest, SavedRunFile } from './worker/protocol';
 import type { PoolJob, WorkerPool } from './workerPool';
 import type { WorkerSlot } from './workerSlot';
 
@@ -32,6 +32,8 @@ export interface EnsembleRequest extends RunRequest {
   partyNames: string[];
   /** Workers at most (fewer when the pool's memory would not hold more). Default: the pool's size. */
   maxWorkers?: number;
+  /** With `resume`: the replicate the run was saved in (`OpenedRun.run`). The first worker continues it; the others start after it. */
+  resumeRun?: number;
 }
 
 /** An ensemble under way on the pool. */
@@ -41,7 +43,18 @@ export interface EnsembleJob {
   /** Advances the paused runs by `ticks` steps (a job not started yet takes them when it starts). */
   step(ticks?: number): void;
   cancel(): void;
+  /**
+   * Saves the paused job to a file's bytes: the first replicate not finished, as far as its worker
+   * has run it, with those before it. Replicates after it that other workers had begun or finished
+   * are not kept: a continued run makes them again, to the same bytes.
+   */
+  save(): Promise<SavedRunFile>;
   readonly done: Promise<{ outcome: EnsembleOutcome; results: RunResults }>;
+}
+
+/** The message of an exception in a worker: a bug, not bad input, so it says how to report it. */
+function internalError(e: unknown): string {
+  return `internal error in the simulation (a bug in Détente; please report it with the scenario): ${e instanceof Error ? e.message : String(e)}`;
 }
 
 /** Columns whose per-tick bands a finished ensemble carries. */
@@ -51,12 +64,13 @@ const BAND_COLUMNS = ['X'];
  * Runs an ensemble on the pool: its workers take replicates one at a time, in order, each worker
  * its next as it finishes one, and stream their rows into one RunResults. The replicates do not
  * depend on which worker runs them, so the results are the same bytes for any number of workers.
- * A job started paused runs on one worker (single steps advance one run) until it is resumed.
+ * A job started paused runs on one worker (single steps advance one run) until it is resumed; so
+ * does a job that continues a saved run, whose worker streams the replicates saved whole first.
  * When every replicate is in, a worker computes the statistics and bands, so the main thread only
  * draws.
  */
 export function startEnsemble(pool: WorkerPool, request: EnsembleRequest, onUpdate: (r: RunResults) => void): EnsembleJob {
-  const { partyNames, maxWorkers, ...workerRequest } = request;
+  const { partyNames, maxWorkers, resume, resumeRun, ...workerRequest } = request;
   const names = columnNames(partyNames);
   const runs = Math.max(1, Math.floor(request.runs ?? 1));
   const bins = request.histogramBins ?? 0;
@@ -65,7 +79,11 @@ export function startEnsemble(pool: WorkerPool, request: EnsembleRequest, onUpda
   const widest = () => Math.max(1, Math.min(pool.size, maxWorkers ?? pool.size));
   let paused = Boolean(request.paused);
   let max = paused ? 1 : widest();
-  let next = 0;
+  // a saved run's replicates up to the one it was saved in go to its first worker (see RunRequest.resume)
+  let resuming = resume && resumeRun !== undefined ? resume : undefined;
+  let next = resuming ? resumeRun! + 1 : 0;
+  /** The replicate each worker runs (the last its `next()` gave it). */
+  const running = new Map<WorkerSlot, number>();
   let completed = 0;
   let received = 0;
   let pendingSteps = 0;
@@ -98,6 +116,8 @@ export function startEnsemble(pool: WorkerPool, request: EnsembleRequest, onUpda
     },
     next: () => (cancelled || failure || next >= runs ? -1 : next++),
   };
+  /** Wants a replicate not handed out yet: one `next()` gives, or a saved run's. */
+  const more = () => next < runs || !!resuming;
 
   const others = () => {
     for (const s of attached) void s.client.api.cancel();
@@ -117,24 +137,35 @@ export function startEnsemble(pool: WorkerPool, request: EnsembleRequest, onUpda
       const { stats, bands } = await pool.call((api) => api.ensemble(results.summaries, inputs, BAND_COLUMNS));
       settle({ outcome: { status: 'done', summaries: results.summaries, scenario, stats, bands }, results });
     } catch (e) {
-      settle({ outcome: { status: 'failed', message: (e as Error).message }, results });
+      settle({ outcome: { status: 'failed', message: internalError(e) }, results });
     }
   }
 
   const job: PoolJob = {
     // one worker per replicate not yet finished; a paused job keeps the workers it has and takes one only to start
-    wants: () => !finished && !cancelled && !failure && next < runs && attached.size < Math.min(max, runs - completed) && !(paused && attached.size),
+    wants: () => !finished && !cancelled && !failure && more() && attached.size < Math.min(max, runs - completed) && !(paused && attached.size),
     get over() {
-      return finished || (attached.size === 0 && (cancelled || !!failure || next >= runs));
+      return finished || (attached.size === 0 && (cancelled || !!failure || !more()));
     },
     async work(slot) {
       attached.add(slot);
-      const started = slot.watched<RunOutcome>((c) => c.start({ ...workerRequest, runs, paused, shared: true }, listener), (message) => ({ status: 'failed', message }));
+      const saved = resuming;
+      resuming = undefined;
+      if (saved) running.set(slot, resumeRun!);
+      const mine: RunListener = { ...listener, next: () => {
+        const r = listener.next!() as number;
+        running.set(slot, r);
+        return r;
+      } };
+      const started = slot.watched<RunOutcome>((c) => c.start({ ...workerRequest, runs, paused, shared: true, resume: saved }, mine), (message) => ({ status: 'failed', message }))
+        // an exception in the worker is a bug: the job ends with it rather than wait for ever
+        .catch((e: unknown): RunOutcome => ({ status: 'failed', message: internalError(e) }));
       // after the start message, so the worker takes them as steps of this run
       if (pendingSteps) void slot.client.api.step(pendingSteps);
       pendingSteps = 0;
       const outcome = await started;
       attached.delete(slot);
+      running.delete(slot);
       if (outcome.status === 'done') scenario = outcome.scenario;
       else if (outcome.status === 'invalid' || outcome.status === 'failed') {
         failure ??= outcome;
@@ -166,6 +197,20 @@ export function startEnsemble(pool: WorkerPool, request: EnsembleRequest, onUpda
       cancelled = true;
       others();
       void maybeFinish();
+    },
+    async save() {
+      if (!paused) return { ok: false, message: 'pause the run first' };
+      let k = 0;
+      while (results.summaries[k]) k++;
+      const slot = [...running].find(([, r]) => r === k)?.[0];
+      if (!slot || finished || cancelled || failure) return { ok: false, message: k < runs ? `run ${k + 1} is not under way yet` : 'no run is under way to save' };
+      const before: FinishedReplicates = {
+        finished: results.runs.slice(0, k),
+        summaries: results.summaries.slice(0, k),
+        histograms0: k ? results.histograms : undefined,
+        events: Array.from({ length: k + 1 }, (_, r) => results.events[r] ?? []),
+      };
+      return slot.watched<SavedRunFile>((c) => c.api.save(k, before), (message) => ({ ok: false, message }));
     },
     done,
   };

@@ -4,6 +4,7 @@ import { startEnsemble, type EnsembleJob } from './ensembleJob';
 import { HIST_BINS } from './limits';
 import { workersWithin } from './memoryBudget';
 import { keptBytes, whyNotRun } from './runGuard';
+import type { OpenedRun, SavedRunFile } from './worker/protocol';
 import type { WorkerPool } from './workerPool';
 
 /** Options of `currentRunner`. */
@@ -19,12 +20,22 @@ export interface CurrentRunner {
    * cancelling one still going, and streams its results into the state — unless something stops
    * it (see `whyNotRun`), which the status line then says. Resolves when the run has ended.
    */
-  run(options?: { paused?: boolean }): Promise<void>;
+  run(options?: { paused?: boolean; resume?: SavedRunResume }): Promise<void>;
   pause(): void;
   resume(): void;
   /** Advances the paused run by `ticks` steps (default 1). */
   step(ticks?: number): void;
   cancel(): void;
+  /** Saves the paused run to a file's bytes (see EnsembleJob.save). */
+  save(): Promise<SavedRunFile>;
+  /** Reads a saved run's file on a worker: what it holds, so that the page loads its scenario and ensemble size before `run({resume})`. */
+  openSaved(bytes: Uint8Array): Promise<OpenedRun>;
+}
+
+/** A saved run to continue: the file's bytes and the replicate it was saved in (`OpenedRun.run`). */
+export interface SavedRunResume {
+  bytes: Uint8Array;
+  run: number;
 }
 
 const plural = (n: number) => `${n} run${n > 1 ? 's' : ''}`;
@@ -33,7 +44,7 @@ const plural = (n: number) => `${n} run${n > 1 ? 's' : ''}`;
 export function currentRunner({ state, pool }: CurrentRunnerOptions): CurrentRunner {
   let job: EnsembleJob | undefined;
 
-  async function run({ paused = false } = {}): Promise<void> {
+  async function run({ paused = false, resume }: { paused?: boolean; resume?: SavedRunResume } = {}): Promise<void> {
     const why = whyNotRun(state);
     if (why) {
       const notice = state.linkNotice;
@@ -48,7 +59,7 @@ export function currentRunner({ state, pool }: CurrentRunnerOptions): CurrentRun
     state.setStatus(`Running ${plural(runs)} of “${scenario.name}”…`);
     const t0 = performance.now();
     // every run's events are kept, for the event log's export
-    const started = (job = startEnsemble(pool, { scenario, runs, histogramBins: HIST_BINS, paused, maxWorkers, eventRuns: runs, partyNames: scenario.parties.map((p) => p.name) }, (r) => {
+    const started = (job = startEnsemble(pool, { scenario, runs, histogramBins: HIST_BINS, paused, maxWorkers, eventRuns: runs, resume: resume?.bytes, resumeRun: resume?.run, partyNames: scenario.parties.map((p) => p.name) }, (r) => {
       if (state.current === mine && !mine.results.runs.length) performance.mark('first-chunk');
       state.updateRun(mine, r);
     }));
@@ -81,5 +92,7 @@ export function currentRunner({ state, pool }: CurrentRunnerOptions): CurrentRun
     resume: () => job?.resume(),
     step: (ticks = 1) => job?.step(ticks),
     cancel: () => job?.cancel(),
+    save: () => job?.save() ?? Promise.resolve({ ok: false, message: 'no run is under way to save' }),
+    openSaved: (bytes) => pool.call<OpenedRun>((api) => api.openSaved(bytes)),
   };
 }

@@ -35,10 +35,24 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** The URL hash (`#s=…`) of a share state: deflated JSON in base64url. */
-export async function encodeShare(state: ShareState): Promise<string> {
+/**
+ * Longest share hash offered, in characters. Chromium opens URLs of up to 2 MB (2,097,152
+ * characters) and refuses longer ones; the margin leaves room for the address before the hash.
+ */
+export const MAX_SHARE_LENGTH = 1.5 * 1024 * 1024;
+
+/** An encoded share state: its hash, the hash's length in characters, and whether a browser can open a link that long. */
+export interface EncodedShare {
+  hash: string;
+  length: number;
+  fits: boolean;
+}
+
+/** The URL hash (`#s=…`) of a share state: deflated JSON in base64url, with its size. */
+export async function encodeShare(state: ShareState): Promise<EncodedShare> {
   const bytes = new TextEncoder().encode(JSON.stringify(state));
-  return '#s=' + toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')));
+  const hash = '#s=' + toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')));
+  return { hash, length: hash.length, fits: hash.length <= MAX_SHARE_LENGTH };
 }
 
 /** Limit on the inflated size, so a hostile link cannot exhaust memory. */

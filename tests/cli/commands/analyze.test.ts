@@ -257,6 +257,25 @@ describe('detente sample', () => {
     expect(bad.stderr).toMatch(/factors\.0\.max: must be greater than min \(5\); got 1/);
     expect((await mainIn(['sample'])).code).toBe(2);
   });
+
+  it('writes a large design in pieces of bounded size, the same bytes as whole, and refuses --out naming the experiment file', async () => {
+    const experiment = { factors: [{ name: 'a', min: 0, max: 1 }, { name: 'b', min: -5, max: 5 }, { name: 'c', values: ['x', 'y'] }], design: { type: 'lhs', samples: 20_000 }, seed: 3 };
+    const path = file('large.json', JSON.stringify(experiment));
+    const pieces: number[] = [];
+    const r = await mainIn(['sample', path], (chunk) => pieces.push(chunk.length));
+    expect(r.code).toBe(0);
+    const { validateExperiment, buildDesign, designCSV } = await import('../../../sim/experiments/index');
+    const v = validateExperiment(experiment);
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(r.stdout).toBe(designCSV(buildDesign(v.experiment)));
+    expect(pieces.length).toBeGreaterThan(4);
+    // 4096 points of three short cells
+    expect(Math.max(...pieces)).toBeLessThan(4096 * 60);
+    const self = await mainIn(['sample', path, '--out', path]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/--out .* is the experiment file itself/);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(experiment);
+  });
 });
 
 describe('detente analyze reads Parquet', () => {

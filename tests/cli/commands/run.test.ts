@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyOverrides, eventLog, openRun, parseOverride, parseScenario, replicateSeed, run, summariesCSV, summarizeRun, SUMMARY_COLUMNS, toCSV } from '../../../sim/index';
 import { fromRoot, mainIn, parseCSV, ROOT, SCENARIO, SMALL } from '../helpers/detente';
@@ -163,11 +163,67 @@ describe('detente run', () => {
     expect(readFileSync(file, 'utf8')).toBe('previous');
   });
 
-  it('detente run --out into a missing directory exits 1 naming the file', async () => {
+  it('detente run --out into a missing directory, or onto a directory, exits 1 with "detente run: cannot write <target>: <reason>"', async () => {
     const file = join(tmp, 'no', 'such', 'run.csv');
     const out = await mainIn(small('--out', file));
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain(`${file}: cannot write`);
+    expect(out.stderr).toBe(`detente run: cannot write ${file}: no such directory\n`);
+    const dir = await mainIn(small('--out', tmp));
+    expect(dir.code).toBe(1);
+    expect(dir.stderr).toBe(`detente run: cannot write ${tmp}: it is a directory\n`);
+  });
+
+  it('detente run --out refuses the scenario file itself, by any path or link, and leaves it as it was', async () => {
+    const scenario = join(tmp, 'mine.json');
+    const text = readFileSync(FILE, 'utf8');
+    writeFileSync(scenario, text);
+    symlinkSync(scenario, join(tmp, 'link.json'));
+    linkSync(scenario, join(tmp, 'hard.json'));
+    for (const [input, out] of [[scenario, scenario], [scenario, join(tmp, '..', basename(tmp), 'mine.json')], [join(tmp, 'link.json'), scenario], [scenario, join(tmp, 'link.json')], [join(tmp, 'hard.json'), scenario]]) {
+      const o = await mainIn(['run', input, '--ticks', '2', ...SMALL, '--out', out]);
+      expect(o.code, `${input} → ${out}`).toBe(2);
+      expect(o.stderr).toMatch(/--out .* is the scenario file itself/);
+      expect(readFileSync(scenario, 'utf8')).toBe(text);
+    }
+  });
+
+  it('detente run --out replaces an existing file only once every run is written, and leaves no temporary file', async () => {
+    const file = join(tmp, 'replace.csv');
+    writeFileSync(file, 'previous');
+    const out = await mainIn(small('--runs', '2', '--out', file));
+    expect(out.code).toBe(0);
+    expect(parseCSV(readFileSync(file, 'utf8')).rows).toHaveLength(2 * (TICKS + 1));
+    expect(readdirSync(tmp).filter((f) => f.startsWith('.replace.csv'))).toEqual([]);
+  });
+
+  it('detente run --set params.trustRate=30 is refused at the field instead of dying with NaN (an internal error)', async () => {
+    const out = await mainIn(['run', FILE, ...SMALL, '--set', 'params.trustRate=30']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^params\.trustRate: trustRate × dt must be at most 1.*the largest allowed value is 12/m);
+  });
+
+  it('detente run and validate accept a kernel formula with a ^ inside a ^ (an internal error before)', async () => {
+    for (const formula of ['(1+(d/L)^2)^(-1)', '2^d^2', '(d^2)^2']) {
+      const out = await mainIn(small('--set', `kernel.formula=${formula}`));
+      expect(out.code, formula).toBe(0);
+      expect(out.stderr).toBe('');
+      expect((await mainIn(['validate', FILE, '--set', `kernel.formula=${formula}`])).code).toBe(0);
+    }
+  });
+
+  it('detente run streams a long run in pieces of bounded size, as CSV and as JSON, never as one string per run', async () => {
+    const ticks = 20_000;
+    for (const format of ['csv', 'json']) {
+      const pieces: number[] = [];
+      const out = await mainIn(['run', FILE, '--set', 'mode=meanfield', '--ticks', String(ticks), '--format', format], (chunk) => pieces.push(chunk.length));
+      expect(out.code).toBe(0);
+      const rows = format === 'csv' ? parseCSV(out.stdout).rows.length : JSON.parse(out.stdout).runs[0].columns.tick.length;
+      expect(rows).toBe(ticks + 1);
+      // 4096 rows of 26 numbers of at most 24 characters
+      expect(Math.max(...pieces), format).toBeLessThan(4096 * 26 * 25);
+      expect(pieces.length).toBeGreaterThan(4);
+    }
   });
 
   it('detente run on a missing file or invalid JSON exits 1 naming the file and, for JSON, line and column', async () => {

@@ -41,23 +41,25 @@ function expectTrailingNewline(text: string): void {
 }
 
 /**
- * Calls the CLI's `main` in this process with captured streams: the same code as the bin minus
- * the bootstrap, for the many cases that would each cost a Node start-up if spawned. Paths given
- * to it must be absolute (see `fromRoot`), since the test's working directory may differ.
+ * Calls the CLI's `main` in this process with captured streams (each piece written to stdout is
+ * also passed to `onStdout`): the same code as the bin minus the bootstrap, for the many cases
+ * that would each cost a Node start-up if spawned. Paths given to it must be absolute (see
+ * `fromRoot`), since the test's working directory may differ.
  */
-export async function mainIn(args: readonly string[]): Promise<Outcome> {
+export async function mainIn(args: readonly string[], onStdout?: (chunk: string) => void): Promise<Outcome> {
   const { main } = await import('../../../cli/detente.ts');
-  const stdout = capture();
+  const stdout = capture(onStdout);
   const stderr = capture();
   const code = await main([...args], { stdout: stdout.stream, stderr: stderr.stream });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function capture(): { stream: NodeJS.WriteStream; text: () => string } {
+function capture(onChunk?: (chunk: string) => void): { stream: NodeJS.WriteStream; text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer | string, _enc, done) {
       chunks.push(String(chunk));
+      onChunk?.(String(chunk));
       done();
     },
   });

@@ -178,6 +178,13 @@ describe('pointOverrides', () => {
     expect(isIntegerField(['no', 'such'])).toBe(false);
   });
 
+  it('isIntegerField and pointOverrides take a path through a property every object has (constructor, __proto__) as no field, instead of throwing', () => {
+    for (const path of [['constructor'], ['__proto__', 'x'], ['params', 'toString'], ['constructor', 'prototype', 'x'], ['parties', '0', 'hasOwnProperty']]) {
+      expect(isIntegerField(path), path.join('.')).toBe(false);
+    }
+    expect(pointOverrides([{ name: 'c', path: 'constructor.prototype.x', min: 0, max: 1, scale: 'linear' }], [0.5])).toEqual([{ path: ['constructor', 'prototype', 'x'], value: 0.5 }]);
+  });
+
   it('pointOverrides rounds a value on an integer field to the nearest whole number and leaves others as they are', () => {
     const factors = [
       { name: 'n', path: 'parties.0.population', min: 100, max: 300, scale: 'linear' as const },

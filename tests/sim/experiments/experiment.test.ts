@@ -44,6 +44,21 @@ describe('validateExperiment', () => {
     ]);
   });
 
+  it('validateExperiment refuses a range wider than a double holds (min + u·(max − min) was Infinity at every point)', () => {
+    expect(issues({ ...minimal, factors: [{ name: 'x', min: -1e308, max: 1e308 }] })).toEqual([
+      'factors.0.max: the range from min (-1e+308) to max (1e+308) is wider than a double can hold; narrow it',
+    ]);
+    expect(issues({ ...minimal, factors: [{ name: 'x', min: -1e307, max: 1e307 }] })).toEqual([]);
+  });
+
+  it('validateExperiment refuses a design of more values (points × factors) than fit in about 1 GB, naming the design', () => {
+    const factors = (k: number) => Array.from({ length: k }, (_, j) => ({ name: `f${j}`, min: 0, max: 1 }));
+    expect(issues({ ...minimal, factors: factors(40), design: { type: 'lhs', samples: 1_000_000 } })).toEqual([
+      'design: this design has 1,000,000 points of 40 factors, 40,000,000 values; the limit is 20,000,000 (about 1 GB of memory): use fewer points or factors',
+    ]);
+    expect(issues({ ...minimal, factors: factors(20), design: { type: 'lhs', samples: 1_000_000 } })).toEqual([]);
+  });
+
   it('validateExperiment names schema problems by path: a bad design type, a Sobol\' N not a power of two, odd Morris levels, unknown fields', () => {
     expect(issues({ ...minimal, design: { type: 'fractional' } })[0]).toMatch(/^design.type: /);
     expect(issues({ ...minimal, design: { type: 'sobol', samples: 1000 } })).toEqual(['design.samples: must be a power of two (2, 4, 8, …, 1024, …): a Sobol\' sequence is balanced only over 2^m points']);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, step, type ScenarioData } from '../../../sim/index';
 import { entryConditions, stepActors } from '../../../sim/rules/actors';
+import { recordIncidents } from '../../../sim/rules/recordIncidents';
 import { resetEffects } from '../../../sim/rules/effects';
 import {
   PHASE_ANALYSIS, PHASE_DISENGAGED, PHASE_EXPLORATION, PHASE_FOLLOW_THROUGH, PHASE_WAITING, ROLE_BUSINESS, ROLE_ELITE, ROLE_GENERAL,
-  type SimState,
 } from '../../../sim/state';
 import type { ScenarioOverrides } from '../../fixtures/sim/makeScenario';
 import { makeScenario } from '../../fixtures/sim/makeScenario';
@@ -15,12 +15,16 @@ function withActor(actor: Partial<ActorInput>, o: ScenarioOverrides = {}): Scena
   return makeScenario({ ticksPerYear: 12, ...o, actors: [{ name: 'X', track: 2, ...actor }] });
 }
 
-/** Fills the incident ring so that step s (for s < tick) had `f(s)` incidents. */
-function setHistory(st: SimState, tick: number, f: (s: number) => number) {
-  st.tick = tick;
+/** Records a history in which step s (for s < tick) had `f(s)` incidents, as step() records it, and sets the tick. */
+function setHistory(sim: ReturnType<typeof createSimulation>, tick: number, f: (s: number) => number) {
+  const st = sim.state;
   st.incidentHistory.fill(0);
-  const L = st.incidentHistory.length;
-  for (let s = Math.max(0, tick - L); s < tick; s++) st.incidentHistory[s % L] = f(s);
+  st.windowSums.fill(0);
+  for (let s = 0; s < tick; s++) {
+    st.tick = s;
+    recordIncidents(st, sim.ctx, f(s));
+  }
+  st.tick = tick;
 }
 
 /** Runs stepActors alone, as step() does (effects reset first). */
@@ -35,32 +39,32 @@ describe('entryConditions()', () => {
   const st = sim.state;
 
   it('entryConditions() counts a quiet start (no history) as a lull and not a peak', () => {
-    setHistory(st, 0, () => 0);
+    setHistory(sim, 0, () => 0);
     expect(entryConditions(st, sim.ctx)).toMatchObject({ lull: true, peak: false });
   });
 
   it('entryConditions() sees neither a lull nor a peak in steady violence', () => {
-    setHistory(st, 40, () => 2);
+    setHistory(sim, 40, () => 2);
     expect(entryConditions(st, sim.ctx)).toMatchObject({ lull: false, peak: false });
   });
 
   it('entryConditions() sees a lull when the last lullWindow ticks fall to at most lullRatio of the year\'s peak', () => {
-    setHistory(st, 40, (s) => (s < 37 ? 2 : 0));
+    setHistory(sim, 40, (s) => (s < 37 ? 2 : 0));
     expect(entryConditions(st, sim.ctx).lull).toBe(true);
     // recent 3 against a peak of 6: exactly lullRatio, still a lull; 4 is not
-    setHistory(st, 40, (s) => (s < 37 ? 2 : 1));
+    setHistory(sim, 40, (s) => (s < 37 ? 2 : 1));
     expect(entryConditions(st, sim.ctx).lull).toBe(true);
-    setHistory(st, 40, (s) => (s < 37 ? 2 : s === 39 ? 2 : 1));
+    setHistory(sim, 40, (s) => (s < 37 ? 2 : s === 39 ? 2 : 1));
     expect(entryConditions(st, sim.ctx).lull).toBe(false);
   });
 
   it('entryConditions() sees a peak when recent incidents reach 1/lullRatio of the trailing mean', () => {
-    setHistory(st, 40, (s) => (s < 37 ? 1 : 5));
+    setHistory(sim, 40, (s) => (s < 37 ? 1 : 5));
     expect(entryConditions(st, sim.ctx)).toMatchObject({ lull: false, peak: true });
   });
 
   it('entryConditions() forgets violence older than a year plus the window', () => {
-    setHistory(st, 40, (s) => (s < 20 ? 50 : 1));
+    setHistory(sim, 40, (s) => (s < 20 ? 50 : 1));
     // the burst before tick 20 is outside the trailing year: steady 1s are neither lull nor peak
     expect(entryConditions(st, sim.ctx)).toMatchObject({ lull: false, peak: false });
   });
@@ -96,12 +100,12 @@ describe('stepActors() lifecycle', () => {
 
   it('stepActors() makes a lull-entry actor wait through steady violence and approach at the lull', () => {
     const sim = createSimulation(withActor({ prepTicks: 0, entry: 'lull', consent: false }));
-    setHistory(sim.state, 30, () => 2);
+    setHistory(sim, 30, () => 2);
     actorsStep(sim);
     const a = sim.state.actors[0];
     expect(a.phase).toBe(PHASE_ANALYSIS);
     expect(a.approached).toBe(false);
-    setHistory(sim.state, 31, (s) => (s < 28 ? 2 : 0));
+    setHistory(sim, 31, (s) => (s < 28 ? 2 : 0));
     actorsStep(sim);
     expect(a.approached).toBe(true);
     expect(a.phase).toBe(PHASE_FOLLOW_THROUGH);
@@ -109,14 +113,14 @@ describe('stepActors() lifecycle', () => {
 
   it('stepActors() makes a peak-entry actor wait for a peak, while an immediate one approaches at once', () => {
     const peak = createSimulation(withActor({ prepTicks: 0, entry: 'peak', consent: false }));
-    setHistory(peak.state, 30, () => 2);
+    setHistory(peak, 30, () => 2);
     actorsStep(peak);
     expect(peak.state.actors[0].approached).toBe(false);
-    setHistory(peak.state, 31, (s) => (s < 28 ? 2 : 8));
+    setHistory(peak, 31, (s) => (s < 28 ? 2 : 8));
     actorsStep(peak);
     expect(peak.state.actors[0].approached).toBe(true);
     const now = createSimulation(withActor({ prepTicks: 0, entry: 'immediate', consent: false }));
-    setHistory(now.state, 30, () => 2);
+    setHistory(now, 30, () => 2);
     actorsStep(now);
     expect(now.state.actors[0].phase).toBe(PHASE_FOLLOW_THROUGH);
   });

@@ -254,7 +254,7 @@ describe('updateAgents() applies exposure, contact ties and the synchronous upda
 
   it('updateAgents() keeps anger and fear in [0, 1] and finite under extreme inputs', () => {
     const s = makeScenario({
-      parties: [{ reactivity: 50, grievance: 50, initialAnger: 0.99 }, { fatigue: 50, initialAnger: 0.01 }],
+      parties: [{ reactivity: 50, grievance: 50, initialAnger: 0.99 }, { fatigue: 12, initialAnger: 0.01 }],
       params: { noise: 1, incidentRate: 200, exposure: 1, exposureFear: 1, exposureHostility: 1 },
       ticks: 30,
     });

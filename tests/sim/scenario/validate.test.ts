@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError, validateScenario, type ValidationIssue } from '../../../sim/index';
+import { parseScenario, ScenarioError, validateScenario, type ScenarioLimits, type ValidationIssue } from '../../../sim/index';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +26,8 @@ function withField(path: string, value: unknown, from: Json = base()): Json {
   return out;
 }
 
-function issues(input: unknown): ValidationIssue[] {
-  const r = validateScenario(input);
+function issues(input: unknown, limits?: ScenarioLimits): ValidationIssue[] {
+  const r = validateScenario(input, limits);
   if (r.ok) throw new Error('expected the scenario to be invalid');
   return r.issues;
 }
@@ -173,6 +173,28 @@ describe('validateScenario() refuses impossible sizes with the memory they would
     expect(parsed.ok).toBe(true);
   });
 
+  it('validateScenario(input, {heap}) refuses an edge list of 2·10^7 ties for a 4 GiB heap by its length, before checking the list, naming network.edges and the ties that fit', () => {
+    // a sparse array: the length of the issue's list without its memory. Its 2·10^7 holes would each
+    // be an issue if the schema checked them: one issue shows the length alone was looked at
+    const edges = new Array(2e7);
+    const r = validateScenario(withField('network', { type: 'edges', edges }), { heap: 4 * 1024 ** 3 });
+    expect(r.ok).toBe(false);
+    const found = (r as { issues: ValidationIssue[] }).issues;
+    expect(found).toHaveLength(1);
+    expect(found[0].path).toBe('network.edges');
+    expect(found[0].message).toMatch(/^an edge list of 20,000,000 ties needs about 5\.2 GiB of JavaScript heap .* more than the 4\.0 GiB this process has; at most 15,339,168 ties fit/);
+    // within the heap, the list is checked as ever
+    const small = withField('network', { type: 'edges', edges: [[0, 1, 1]] });
+    expect(validateScenario(small, { heap: 4 * 1024 ** 3 }).ok).toBe(true);
+    expect(issues(withField('network', { type: 'edges', edges: [[0, 1, 1]] }), { heap: 100 })[0]).toMatchObject({ path: 'network.edges', message: expect.stringMatching(/at most 0 ties fit/) });
+  });
+
+  it('validateScenario(input, {memory}) applies the given memory limit instead of 8 GiB', () => {
+    const s = withField('ticks', 1e6);
+    expect(validateScenario(s).ok).toBe(true);
+    expect(issues(s, { memory: 2 ** 20 }).find((i) => i.path === 'ticks')?.message).toMatch(/the limit is 0\.0 GiB$/);
+  });
+
   it('validateScenario() refuses 10^8 ticks, naming ticks and the memory', () => {
     const hit = issues(withField('ticks', 1e8)).find((i) => i.path === 'ticks');
     expect(hit).toBeDefined();
@@ -197,5 +219,61 @@ describe('parseScenario()', () => {
 
   it('parseScenario() names kernel.formula when the schema passes but the formula is code', () => {
     expect(() => parseScenario(withField('kernel.formula', 'evaluate("1")'))).toThrow(/kernel\.formula: /);
+  });
+});
+
+describe('validateScenario() on names and keys', () => {
+  it('validateScenario() refuses lone surrogates in names ("\\ud800", "\\udc00" would both be written as U+FFFD)', () => {
+    const lone = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "\\ud800"}, {"name": "\\udc00"}]}');
+    const found = issues(lone);
+    for (const path of ['parties.0.name', 'parties.1.name']) {
+      expect(found.find((i) => i.path === path)?.message).toMatch(/well-formed Unicode/);
+    }
+    // a surrogate pair is a character like any other
+    expect(validateScenario(withField('parties.0.name', 'Party 😀')).ok).toBe(true);
+    for (const field of ['name', 'description', 'sources', 'actors']) {
+      const value = field === 'sources' ? ['\udfff'] : field === 'actors' ? [{ name: 'a\ud800', track: 2 }] : 'a\ud800b';
+      const path = field === 'sources' ? 'sources.0' : field === 'actors' ? 'actors.0.name' : field;
+      expect(issues(withField(field, value)).map((i) => i.path)).toContain(path);
+    }
+  });
+
+  it.each([['U+0085 (next line)', '\u0085'], ['U+2028 (line separator)', '\u2028'], ['U+2029 (paragraph separator)', '\u2029'], ['a tab', '\t'], ['U+009B (a C1 control)', '\u009b']])(
+    'validateScenario() refuses %s in party, actor and scenario names',
+    (_label, ch) => {
+      expect(issues(withField('parties.0.name', `A${ch}B`)).find((i) => i.path === 'parties.0.name')?.message).toMatch(/control characters, line or paragraph separators/);
+      expect(issues(withField('actors', [{ name: `W${ch}`, track: 2 }])).map((i) => i.path)).toContain('actors.0.name');
+      expect(issues(withField('name', `S${ch}`)).map((i) => i.path)).toContain('name');
+    },
+  );
+
+  it('validateScenario() refuses party names that are the same text in different Unicode forms (NFC)', () => {
+    const found = issues(withField('parties', [{ name: 'Caf\u00e9' }, { name: 'Cafe\u0301' }]));
+    expect(found.find((i) => i.path === 'parties.1.name')?.message).toMatch(/normal form \(NFC\)/);
+  });
+
+  it('validateScenario() refuses a population of 2^53 − 1 at the field, and never prints a negative size', () => {
+    const hit = issues(withField('parties.0.population', 2 ** 53 - 1)).find((i) => i.path === 'parties.0.population');
+    expect(hit?.message).toMatch(/1000000000/);
+    const largest = issues(withField('parties', [{ name: 'A', population: 1e9 }, { name: 'B', population: 1e9 }]));
+    const memory = largest.find((i) => i.path === 'parties');
+    expect(memory?.message).toMatch(/2,000,000,000 agents, [\d,]+ ties/);
+    for (const i of largest) expect(i.message).not.toMatch(/-\d/);
+  });
+
+  it('validateScenario() reports a "__proto__" key in kernel.params instead of dropping it', () => {
+    const input = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "A"}, {"name": "B"}], "kernel": {"formula": "exp(-(d-1)/L)", "params": {"L": 1, "__proto__": 3}}}');
+    expect(issues(input).find((i) => i.path === 'kernel.params.__proto__')?.message).toMatch(/reserved name/);
+    const nested = JSON.parse('{"format": 1, "name": "x", "parties": [{"name": "A"}, {"name": "B"}], "kernel": {"params": {"__proto__": {"L": 2}}}}');
+    expect(issues(nested).map((i) => i.path)).toContain('kernel.params.__proto__');
+  });
+
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])('validateScenario() refuses a kernel param named %s at kernel.params.<name>', (name) => {
+    const found = issues(withField('kernel.params', { L: 1, [name]: 2 }));
+    expect(found).toEqual([{ path: `kernel.params.${name}`, message: expect.stringMatching(/reserved name/) }]);
+  });
+
+  it('validateScenario() reports a formula with a nested ^ as valid instead of failing with an internal error', () => {
+    for (const formula of ['(1+(d/L)^2)^(-1)', '2^d^2', '(d^2)^2']) expect(validateScenario(withField('kernel.formula', formula)).ok).toBe(true);
   });
 });

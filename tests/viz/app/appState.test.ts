@@ -224,7 +224,7 @@ describe('share state', () => {
     const explore = { mode: 'two' as const, factors: [{ path: 'params.synergy', min: 0, max: 1 }, { path: 'actors.1.entry' }], levels: 4, replicates: 12, trajectories: 10 };
     a.setExploreLink(explore);
     const b = createAppState();
-    const shared = await decodeShare(await encodeShare(a.shareState()));
+    const shared = await decodeShare((await encodeShare(a.shareState())).hash);
     expect(shared).toBeDefined();
     expect(b.openShared(shared!, { libraryId: (name) => (name === base.name ? 'intrastate-conflict' : '') })).toBe(true);
     expect(b.working).toEqual(a.working);

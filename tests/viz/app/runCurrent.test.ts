@@ -4,6 +4,7 @@ import { toCSV } from '../../../sim/csv';
 import { parseScenario, run } from '../../../sim/index';
 import { createAppState } from '../../../viz/app/appState';
 import { HIST_BINS } from '../../../viz/app/limits';
+import { startEnsemble } from '../../../viz/app/ensembleJob';
 import { currentRunner } from '../../../viz/app/runCurrent';
 import { small as smallScenario } from './helpers/finishedRun';
 import { poolInWorker } from './helpers/poolInWorker';
@@ -57,6 +58,12 @@ describe('currentRunner', () => {
     await currentRunner({ state, pool }).run();
     expect(state.current).toBeUndefined();
     expect(state.status.text).toMatch(/^Variant "x" in the link is invalid and was skipped\. This would need about .* GiB .* npx detente run \S+\.json --runs 2 --summary$/);
+  });
+
+  it('startEnsemble(pool, request) ends with a failed outcome naming an internal error when the worker throws, instead of never ending', async () => {
+    // a request the worker cannot handle (an event count that is no number) makes its start throw
+    const { outcome } = await startEnsemble(pool, { scenario: small, runs: 1, eventRuns: 1n as unknown as number, partyNames: small.parties.map((p) => p.name) }, () => undefined).done;
+    expect(outcome).toEqual({ status: 'failed', message: expect.stringMatching(/^internal error in the simulation \(a bug in Détente; please report it with the scenario\): /) });
   });
 
   it('run() on a scenario the worker refuses ends invalid and records the issues', async () => {

@@ -1,5 +1,5 @@
 import type { AppState } from '../appState';
-import { byId, el } from '../dom';
+import { byId, download, el } from '../dom';
 import { showFieldIssues } from '../fields';
 import { MAX_RUNS } from '../limits';
 import type { CurrentRunner } from '../runCurrent';
@@ -7,19 +7,21 @@ import { whyNotRun } from '../runGuard';
 import { scenarioLibrary } from '../scenarioLibrary';
 import { stepPhrase } from '../timeUnit';
 import { calendarDate, yearsOf } from '../yearsOf';
+import { slug } from '../slug';
 
 /** Options of `runControls`. */
 export interface RunControlsOptions {
   state: AppState;
-  /** The current run: Run, Pause, Step and Cancel act on it. */
+  /** The current run: Run, Pause, Step, Cancel and saving act on it, and a saved run continues in it. */
   current: CurrentRunner;
 }
 
 /**
- * The run bar: seed and ensemble size, Run, Pause, Step, Cancel and Reset, the progress bar, the
- * status line and the issues no field answers to. It also marks every field's validation issue,
- * keeps Run disabled while anything stops a run (see `whyNotRun`; a memory problem is listed with
- * the issues) and records the run state on `document.body.dataset.runState`.
+ * The run bar: seed and ensemble size, Run, Pause, Step, Cancel and Reset, saving a paused run to
+ * a file and continuing one from a file, the progress bar, the status line and the issues no field
+ * answers to. It also marks every field's validation issue, keeps Run disabled while anything
+ * stops a run (see `whyNotRun`; a memory problem is listed with the issues) and records the run
+ * state on `document.body.dataset.runState`.
  */
 export function runControls({ state, current }: RunControlsOptions): void {
   const seed = byId<HTMLInputElement>('seed');
@@ -28,6 +30,7 @@ export function runControls({ state, current }: RunControlsOptions): void {
   const runButton = byId<HTMLButtonElement>('run');
   const pause = byId<HTMLButtonElement>('pause');
   const cancel = byId<HTMLButtonElement>('cancel');
+  const saveRun = byId<HTMLButtonElement>('save-run');
   const progress = byId<HTMLProgressElement>('progress');
   const progressLabel = byId('progress-label');
   const status = byId('status');
@@ -56,6 +59,30 @@ export function runControls({ state, current }: RunControlsOptions): void {
     else void current.run({ paused: true });
     current.step(1);
   });
+  saveRun.addEventListener('click', async () => {
+    const c = state.current;
+    if (!c?.paused || !state.running) return;
+    const saved = await current.save();
+    if (!saved.ok) return state.setStatus(`The run could not be saved: ${saved.message}`, true);
+    download(`${slug(c.scenario.name)}-seed${c.scenario.seed}-run${saved.run}-tick${saved.tick}.detente-run`, saved.bytes as BlobPart, 'application/octet-stream');
+    state.setStatus(`Saved at run ${saved.run + 1} of ${c.runs}, tick ${saved.tick}. "Open saved run…" continues it, here or later.`);
+  });
+  byId('open-run').addEventListener('change', async (ev) => {
+    const input = ev.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const opened = await current.openSaved(bytes);
+    if (!opened.ok) return state.setStatus(`${file.name} cannot be continued: ${opened.message}`, true);
+    if (!state.loadScenario(opened.scenario, { id: '', name: file.name }) || !state.setRunsWanted(opened.runs)) {
+      return state.setStatus(`${file.name} cannot be continued here: its scenario or ensemble size is not one this page runs`, true);
+    }
+    // paused where it was saved: Resume (or Step) continues it
+    const going = current.run({ paused: true, resume: { bytes, run: opened.run } });
+    state.setStatus(`Opened ${file.name}: run ${opened.run + 1} of ${opened.runs}, tick ${opened.tick}, paused. Resume continues it.`);
+    await going;
+  });
   byId('reset').addEventListener('click', () => {
     current.cancel();
     const e = scenarioLibrary.find((x) => x.id === state.source.id);
@@ -83,6 +110,7 @@ export function runControls({ state, current }: RunControlsOptions): void {
     pause.textContent = paused ? 'Resume' : 'Pause';
     const t = reached();
     stepButton.textContent = paused && t >= 0 ? `Step to tick ${t + 1}` : 'Step';
+    saveRun.disabled = !paused;
   };
   /** While paused, the status says where the run stands. */
   const showPaused = () => {

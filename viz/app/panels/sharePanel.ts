@@ -13,12 +13,15 @@ const SHARE_DELAY_MS = 150;
 
 /**
  * Export and share: the finished run's results as CSV or JSON, and a link (also kept in the
- * address bar) that reopens the scenario as edited, the ensemble size and the variants.
+ * address bar) that reopens the scenario as edited, the ensemble size and the variants — unless
+ * the link would be longer than browsers open, which the panel then says.
  */
 export function sharePanel({ state }: SharePanelOptions): void {
   const csv = byId<HTMLButtonElement>('export-csv');
   const json = byId<HTMLButtonElement>('export-json');
   const link = byId<HTMLInputElement>('share-link');
+  const copy = byId<HTMLButtonElement>('copy-link');
+  const note = byId('share-note');
   const offer = (file: (run: CurrentRun) => ExportFile) => () => {
     const run = state.current;
     if (!exportable(run)) return;
@@ -27,7 +30,7 @@ export function sharePanel({ state }: SharePanelOptions): void {
   };
   csv.addEventListener('click', offer(resultsCSV));
   json.addEventListener('click', offer(resultsJSON));
-  byId('copy-link').addEventListener('click', async () => {
+  copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(link.value);
       state.setStatus('Link copied.');
@@ -40,9 +43,13 @@ export function sharePanel({ state }: SharePanelOptions): void {
   const scheduleShare = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      const hash = await encodeShare(state.shareState());
-      link.value = `${location.origin}${location.pathname}${hash}`;
-      history.replaceState(null, '', hash);
+      const share = await encodeShare(state.shareState());
+      // a link longer than browsers open is not offered: the scenario file carries it instead
+      link.value = share.fits ? `${location.origin}${location.pathname}${share.hash}` : '';
+      copy.disabled = !share.fits;
+      note.hidden = share.fits;
+      note.textContent = share.fits ? '' : `This scenario is too large for a link (${(share.length / 1024 ** 2).toFixed(1)} MB; browsers open links of up to about 2 MB). Share the file from "Download scenario JSON" instead.`;
+      history.replaceState(null, '', share.fits ? share.hash : location.pathname + location.search);
     }, SHARE_DELAY_MS);
   };
   for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants', 'baseline', 'explore'] as const) state.on(topic, scheduleShare);

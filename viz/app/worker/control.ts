@@ -1,7 +1,10 @@
+import type { RunSession, ScenarioData } from '../../../sim/index';
+
 /**
  * What pause, step and cancel act on, shared by the worker's runs and sweeps: a generation (a new
  * request or a cancel starts the next one, and the current one sees it is over), the paused flag,
- * the steps a paused run may still take, and the waiter to wake when any of them changes.
+ * the steps a paused run may still take, the waiter to wake when any of them changes, and the
+ * replicate a run is at (which `save()` saves).
  */
 export interface Control {
   generation: number;
@@ -11,6 +14,20 @@ export interface Control {
   sleep(): Promise<void>;
   /** Wakes the waiter, if any. */
   rouse(): void;
+  /** The replicate the run request under way is at, for `save()`. */
+  live?: LiveReplicate;
+}
+
+/** A run request's current replicate: what saving it part-way needs. */
+export interface LiveReplicate {
+  /** The request's generation: a later request or a cancel makes this one stale. */
+  generation: number;
+  scenario: ScenarioData;
+  runs: number;
+  histogramBins: number;
+  eventRuns: number;
+  run: number;
+  session: RunSession;
 }
 
 /** A fresh control: generation 0, running. */

@@ -29,6 +29,36 @@ export interface RunRequest {
    * ensemble so), instead of 0…runs−1 all run here. Default false.
    */
   shared?: boolean;
+  /**
+   * A run saved by `save()` to continue: its finished replicates and the saved one's rows so far
+   * are streamed first, then the saved replicate goes on, then those after it (a `shared` request
+   * takes them from `next()`, which the page starts after the saved replicate). The scenario must
+   * be the one it was saved from, and `runs` and `histogramBins` those it was saved with
+   * (`openSaved` reads them).
+   */
+  resume?: Uint8Array;
+}
+
+/** What `save()` gives: the bytes of a file that `openSaved` and `start({resume})` reopen, or why there are none. */
+export type SavedRunFile =
+  | { ok: true; bytes: Uint8Array; run: number; tick: number }
+  | { ok: false; message: string };
+
+/** What a saved run holds, read by `openSaved` so that the page can load its scenario before resuming it. */
+export type OpenedRun =
+  | { ok: true; scenario: ScenarioData; runs: number; histogramBins: number; run: number; tick: number }
+  | { ok: false; message: string };
+
+/**
+ * What the page has of the replicates before a saved one: replicates 0…run−1 whole (columns and
+ * summaries), replicate 0's histograms once it has finished, and the model events received so
+ * far, by replicate (the saved replicate's too).
+ */
+export interface FinishedReplicates {
+  finished: Columns[];
+  summaries: RunSummary[];
+  histograms0?: Float64Array;
+  events: ModelEvent[][];
 }
 
 /** New rows of one replicate: rows `from`…`from + rows − 1`, one column per name. */
@@ -121,4 +151,11 @@ export interface WorkerApi {
   readOutput(manifest: { name: string; text: string }, runs: { name: string; bytes: Uint8Array }): Promise<OutputReply>;
   /** Morris, Sobol' or PRIM on a sweep's runs, as `detente analyze` makes them. */
   analyze(experiment: ExperimentData, table: DataTable, options: AnalyzeOptions): Promise<AnalysisReply>;
+  /**
+   * Saves replicate `run`, which this worker runs, part-way, with the replicates before it as the
+   * page received them (pause it first, so that the page has every row saved).
+   */
+  save(run: number, before: FinishedReplicates): Promise<SavedRunFile>;
+  /** Reads a file that `save()` made, checking it can continue here (version, scenario, state). */
+  openSaved(bytes: Uint8Array): Promise<OpenedRun>;
 }

@@ -2,8 +2,9 @@
  * The simulation's browser shell, run inside a Web Worker: it exposes `WorkerApi` (comlink), which
  * validates a scenario, drives the engine's run sessions in time slices (pause, single steps,
  * cancel) and posts copies of the new rows (transferred, never live state) to the page's listener
- * (./ensembleRuns.ts), and plans, runs, writes and analyses explorations as `detente sweep` and
- * `detente analyze` do (./experimentCalls.ts). The page talks to a pool of these through
+ * (./ensembleRuns.ts), saves a paused run to a file and continues one (./savedRuns.ts), and
+ * plans, runs, writes and analyses explorations as `detente sweep` and `detente analyze` do
+ * (./experimentCalls.ts). The page talks to a pool of these through
  * ../workerPool.ts; the model in sim/ knows nothing of workers.
  */
 import * as Comlink from 'comlink';
@@ -11,6 +12,7 @@ import { createControl } from './control';
 import { runEnsemble, summarizeEnsemble } from './ensembleRuns';
 import { experimentCalls } from './experimentCalls';
 import { WORKER_READY, type WorkerApi } from './protocol';
+import { openSaved, saveReplicate } from './savedRuns';
 
 /*
  * The engine (the model, zod and mathjs) is imported lazily, after the API is exposed: the worker
@@ -49,6 +51,8 @@ export function createWorkerApi(): WorkerApi {
       control.generation++;
       control.rouse();
     },
+    save: (run, before) => saveReplicate(sim, control, run, before),
+    openSaved: (bytes) => openSaved(sim, bytes),
     ensemble: (summaries, runs, columns) => summarizeEnsemble(sim, summaries, runs, columns),
     ...experimentCalls(sim, control),
   };

@@ -27,6 +27,8 @@ beforeEach(() => {
     resume: () => void calls.push('resume'),
     step: (n = 1) => void calls.push(`step ${n}`),
     cancel: () => void calls.push('cancel'),
+    save: async () => (calls.push('save'), { ok: false, message: 'nothing to save' }),
+    openSaved: async () => (calls.push('open saved'), { ok: false, message: 'nothing to open' }),
   };
   runControls({ state, current });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
