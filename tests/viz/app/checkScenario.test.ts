@@ -1,3 +1,5 @@
+// the model first, before the page's modules (see helpers/poolInWorker): otherwise the worker never answers
+import '../../../sim/index';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
