@@ -76,7 +76,7 @@ async function startup(workers: number, file: string) {
  * against one thread. On two free cores it is 2×; when other work holds the cores it is less, and
  * the sweep's speed-up can be no better — so the bench reports the sweep's relative to it.
  */
-async function machineSpeedup(workers: number): Promise<number> {
+export async function machineSpeedup(workers: number): Promise<number> {
   const code = `require('node:worker_threads').parentPort.on('message', function (n) {
     let x = 0;
     for (let i = 0; i < n; i++) x = (x * 1.0000001 + i) % 1e9;

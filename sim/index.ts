@@ -23,5 +23,6 @@ export { VERSION } from './version';
 export { glaslStage } from './rules/escalation';
 export * from './state';
 export { toCSV, csvHeader, csvBody, summariesCSV } from './csv';
+export { resultsJSONHead, runJSON, resultsJSONTail, columnsJSON } from './resultsJSON';
 export { replicates, replicateSeeds, ensembleStats, bands, interval, type ReplicateOptions, type EnsembleStats, type Bands, type Interval } from './ensemble';
 export { saveRun, readSavedRun, resumeSavedRun, SavedRunError, SAVED_RUN_FORMAT, type SavedRun, type SaveRunOptions } from './savedRun';

@@ -43,6 +43,11 @@ export interface EstimateOptions {
   eventRuns?: number;
   /** Observed ticks per run. Default: the scenario's. */
   ticks?: number;
+  /**
+   * Simulations alive at once (a pool of browser workers runs one each), each with its own copy of
+   * the scenario, agents, ties and network construction. Default 1.
+   */
+  simulations?: number;
 }
 
 /** WebAssembly's largest memory (65,536 pages of 64 KiB): a run's arena must fit in it. */
@@ -93,8 +98,9 @@ function sizes(s: ScenarioData): { agents: number; ties: number; edgeList: numbe
  * Estimates the memory a run of a scenario takes at its peak: agents, ties (small-world ties with
  * their cross-party ties, or a given edge list with its JavaScript copy), the contact overlay, the
  * arrays only the network's construction needs, result columns for `runsKept` runs, histograms
- * and model events. Every shell asks it with its own limit: validation (8 GiB, the command line,
- * which keeps one run), the browser worker (1 GiB, the page and the worker keeping every run).
+ * and model events, with `simulations` runs alive at once. Every shell asks it with its own limit:
+ * validation (8 GiB, the command line, which keeps one run), the page (1 GiB for its workers and
+ * itself, keeping every run).
  */
 export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEstimate {
   const { agents, ties, edgeList } = sizes(s);
@@ -117,7 +123,10 @@ export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEst
   const building = held + parts.construction;
   const running = held + parts.columns + parts.histograms + parts.events;
   const arena = arenaBytes({ agents, ties, meanfield: s.mode === 'meanfield' });
-  return { arena, agents, ties, rows, parts, bytes: parts.scenario + Math.max(building, running) };
+  // other simulations alive at once may each be at their own peak, building or running
+  const others = Math.max(1, Math.floor(o.simulations ?? 1)) - 1;
+  const bytes = (others + 1) * parts.scenario + Math.max(building, running) + others * Math.max(building, held);
+  return { arena, agents, ties, rows, parts, bytes };
 }
 
 /**

@@ -144,18 +144,16 @@ async function writeCSV(o: Output): Promise<RunSummary[]> {
 
 async function writeJSON(o: Output): Promise<RunSummary[]> {
   const { sim, scenario, runs, summary, sink } = o;
-  if (!o.resume) {
-    // the provenance opens the result, written before any run so that it can stream
-    const head = JSON.stringify(sim.provenance(scenario, sim.replicateSeeds(scenario, runs)));
-    await sink.write(`${head.slice(0, -1)},"runs":[`);
-  }
+  // the provenance opens the result, written before any run so that it can stream
+  if (!o.resume) await sink.write(sim.resultsJSONHead(scenario, sim.replicateSeeds(scenario, runs)));
   const summaries = await eachRun(o, async (r, res, s) => {
-    if (summary) return sink.write((r ? ',' : '') + JSON.stringify({ run: r, seed: res.seed, summary: s }));
+    if (summary) return sink.write(sim.runJSON({ run: r, seed: res.seed, summary: s }, r === 0));
+    // columns in pieces: one string per run would outgrow V8's limit on long runs
     await sink.write(`${r ? ',' : ''}{"run":${r},"seed":${res.seed},"columns":`);
     await writeColumnsJSON(res.columns, sink);
     await sink.write(`,"summary":${JSON.stringify(s)}}`);
   });
-  await sink.write(`]${summary ? `,"stats":${JSON.stringify(sim.ensembleStats(summaries))}` : ''}}\n`);
+  await sink.write(sim.resultsJSONTail(summary ? sim.ensembleStats(summaries) : undefined));
   return summaries;
 }
 

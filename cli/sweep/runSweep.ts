@@ -9,10 +9,10 @@ import { EXIT } from '../exitCodes';
 import { progressBar } from '../progressBar';
 import { VERSION } from '../../sim/version';
 import { openAppend, type AppendFile } from './lineFile';
-import { describeInvalid, planSweep, type SweepPlan } from './planSweep';
+import { describeInvalid, planSweep, type SweepPlan } from '../../sim/experiments/planSweep';
 import { resolveExperiment } from './resolveExperiment';
 import type { ShardChoice } from './shard';
-import { manifestWith, ORDER_NOTE, readManifest, writeManifest, type Manifest, type ManifestHead } from './manifest';
+import { manifestHead, manifestWith, readManifest, writeManifest, type Manifest } from './manifest';
 import { holdsSweep, removeTemporaries, SWEEP_FILES } from './sweepDir';
 import { indexSweep, runKey, writeTables, type SweepIndex } from './sweepTables';
 import { workerBudget } from './workerBudget';
@@ -44,22 +44,6 @@ export interface SweepOutcome {
 }
 
 const WHOLE: ShardChoice = { index: 0, count: 1, source: 'whole sweep' };
-
-/** The manifest's head for a planned sweep. */
-function headOf(plan: SweepPlan): ManifestHead {
-  const { resolved, design } = plan;
-  return {
-    format: 1,
-    detente: VERSION,
-    experimentHash: resolved.experimentHash,
-    scenarioHash: resolved.scenarioHash,
-    experiment: resolved.experiment,
-    design: { factors: design.factors.map((f) => f.name), points: design.points.map((p) => ({ point: p.point, values: p.values })) },
-    replicates: resolved.experiment.replicates,
-    seeds: plan.seeds,
-    order: ORDER_NOTE,
-  };
-}
 
 /** Refuses an output directory that cannot take this sweep; returns the runs already there to resume. */
 function prepareOut(o: SweepOptions, plan: SweepPlan, shard: ShardChoice): SweepIndex | undefined {
@@ -114,7 +98,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   rmSync(join(out, SWEEP_FILES.runsParquet), { force: true });
   rmSync(join(out, SWEEP_FILES.seriesParquet), { force: true });
   const shardRecord = shard.count > 1 ? shard : null;
-  const head = headOf(plan);
+  const head = manifestHead(plan);
   writeManifest(out, manifestWith(head, { shard: shardRecord, state: 'running', index: prior }));
 
   const files: AppendFile[] = [];

@@ -1,15 +1,8 @@
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SWEEP_FILES } from '../../sim/experiments/sweepFiles';
 
-/** The files of a sweep's output directory. */
-export const SWEEP_FILES = {
-  manifest: 'manifest.json',
-  runs: 'runs.csv',
-  series: 'series.csv',
-  failures: 'failures.csv',
-  runsParquet: 'runs.parquet',
-  seriesParquet: 'series.parquet',
-} as const;
+export { SWEEP_FILES };
 
 /** Whether `dir` already holds (part of) a sweep: any of the files a sweep writes. */
 export function holdsSweep(dir: string): boolean {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileWriter } from 'hyparquet-writer';
 import type { ExperimentData } from '../../sim/experiments/experiment';
 import { parquetTable, type ParquetColumn, type ParquetTable } from '../../sim/experiments/parquetTable';
-import { FAILURES_COLUMNS, headerLine, numberCell, parseLine, runsColumns, SERIES_COLUMNS } from '../../sim/experiments/sweepTable';
+import { FAILURES_COLUMNS, headerLine, runsColumns, SERIES_COLUMNS } from '../../sim/experiments/sweepTable';
+import { runsParquetColumns, runsParquetRow, SERIES_PARQUET, seriesParquetRow } from '../../sim/experiments/sweepParquet';
+import { runKey } from '../../sim/experiments/sweepManifest';
 import { InputError } from '../command';
 import { openBuffered, readSlice, scanLines } from './lineFile';
 import { SWEEP_FILES } from './sweepDir';
@@ -22,8 +24,7 @@ interface Slice {
   length: number;
 }
 
-/** A run's key: point × replicates + replicate, which sorts runs by (point, replicate). */
-export const runKey = (point: number, replicate: number, replicates: number): number => point * replicates + replicate;
+export { runKey };
 
 /** The runs of some sweep directories: finished runs (runs.csv), their series, and failures. */
 export interface SweepIndex {
@@ -113,32 +114,6 @@ export function indexSweep(dirs: readonly string[], e: Pick<ExperimentData, 'fac
   return index;
 }
 
-/** Parquet column types of the runs table: factors as numbers unless they take strings, metrics as nullable doubles. */
-function runsParquetColumns(e: Pick<ExperimentData, 'factors' | 'metrics'>): ParquetColumn[] {
-  const names = runsColumns(e);
-  const k = e.factors.length;
-  return names.map((name, j): ParquetColumn => {
-    if (j < 2) return { name, type: 'INT32' };
-    if (j === 2) return { name, type: 'INT64' };
-    if (j < 3 + k) {
-      const f = e.factors[j - 3];
-      return { name, type: f.values?.some((v) => typeof v === 'string') ? 'STRING' : 'DOUBLE' };
-    }
-    return { name, type: 'DOUBLE', nullable: true };
-  });
-}
-
-const SERIES_PARQUET: ParquetColumn[] = [
-  { name: 'point', type: 'INT32' }, { name: 'replicate', type: 'INT32' }, { name: 'seed', type: 'INT64' },
-  { name: 'tick', type: 'INT32' }, { name: 'column', type: 'STRING' }, { name: 'value', type: 'DOUBLE' },
-];
-
-/** Cells of a series line: split on commas unless a quoted column name holds one. */
-function seriesCells(text: string): Array<number | string> {
-  const c = text.includes('"') ? parseLine(text) : text.split(',');
-  return [Number(c[0]), Number(c[1]), Number(c[2]), Number(c[3]), c[4], Number(c[5])];
-}
-
 /** Options of `writeTables`. */
 export interface WriteTablesOptions {
   /**
@@ -181,8 +156,7 @@ export function writeTables(index: SweepIndex, out: string, e: Pick<ExperimentDa
       const bytes = readSlice(fdOf(s.src, SWEEP_FILES.runs), s.offset, s.length);
       runsCSV.write(bytes);
       if (runsPQ) {
-        const cells = parseLine(bytes.toString('utf8', 0, bytes.length - 1));
-        runsPQ.push(cells.map((c, j) => (runColumns[j].type === 'STRING' ? c : j < 3 ? Number(c) : numberCell(c))));
+        runsPQ.push(runsParquetRow(bytes.toString('utf8', 0, bytes.length - 1), runColumns));
       }
     }
     runsCSV.close();
@@ -196,7 +170,7 @@ export function writeTables(index: SweepIndex, out: string, e: Pick<ExperimentDa
         const s = index.series.get(key)!;
         const bytes = readSlice(fdOf(s.src, SWEEP_FILES.series), s.offset, s.length);
         seriesCSV.write(bytes);
-        if (seriesPQ) for (const line of bytes.toString('utf8', 0, bytes.length - 1).split('\n')) seriesPQ.push(seriesCells(line));
+        if (seriesPQ) for (const line of bytes.toString('utf8', 0, bytes.length - 1).split('\n')) seriesPQ.push(seriesParquetRow(line));
       }
       seriesCSV.close();
       seriesPQ?.finish();

@@ -19,8 +19,29 @@ export interface SweepRunResult {
  * (or would write a non-finite number).
  */
 export function sweepRun(scenario: ScenarioData, replicate: number, e: Pick<ExperimentData, 'metrics' | 'series'>): SweepRunResult {
+  return finish(sweepRunSteps(scenario, replicate, e, Infinity));
+}
+
+/** Drives a generator of steps to its end and returns its value. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `sweepRun` in pieces: the run advances `sliceTicks` ticks between yields, so a shell that must
+ * answer messages meanwhile (a browser worker) can pause between them. The result is the same
+ * however the run is cut.
+ */
+export function* sweepRunSteps(scenario: ScenarioData, replicate: number, e: Pick<ExperimentData, 'metrics' | 'series'>, sliceTicks: number): Generator<void, SweepRunResult> {
   const session = openRun(scenario, { run: replicate, events: false });
-  session.advance();
+  for (;;) {
+    session.advance(sliceTicks);
+    if (session.done) break;
+    yield;
+  }
   const cols = session.columns;
   assertFinite(cols, replicate);
   const metrics = runMetrics(scenario, { columns: cols, signings: session.state.signings, summary: session.summary() }, e.metrics);

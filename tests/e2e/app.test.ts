@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, openPage, waitState } from './helpers/browser';
+import { runAndWait, setField } from './helpers/page';
 import { encodeShare } from '../../viz/app/share';
 import base from '../../scenarios/intrastate-conflict.json';
 
@@ -20,22 +21,6 @@ afterAll(async () => browser?.close());
 
 /** Opens the page, collecting console errors and page errors. */
 const open = (url = baseURL, context = browser.context) => openPage(context, url);
-
-/** Sets an input generated from the schema (by its scenario path) or a run control, as a user would. */
-async function setField(page: Page, selector: string, value: string): Promise<void> {
-  await page.$eval(selector, (e) => {
-    const group = e.closest('details');
-    if (group) group.open = true;
-  });
-  await page.fill(selector, value);
-  await page.dispatchEvent(selector, 'change');
-}
-
-async function runAndWait(page: Page): Promise<void> {
-  await page.evaluate(() => delete document.body.dataset.runState);
-  await page.click('[data-testid=run]');
-  await waitState(page, 'done');
-}
 
 async function tableText(page: Page): Promise<string[][]> {
   return page.$$eval('[data-testid=summary-table] tbody tr[data-row^=variant]', (rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
@@ -80,6 +65,8 @@ describe('the page', () => {
     };
     for (const k of [2, 3, 4]) await page.uncheck(`[data-testid=track-${k}]`);
     await addVariant('Track One only');
+    // saving says where the variant's results will appear
+    await page.waitForFunction(() => /Saved “Track One only”.*results table at the top/.test(document.getElementById('status')?.textContent ?? ''));
     await page.check('[data-testid=track-2]');
     await addVariant('+ Track Two');
     for (const k of [3, 4, 5]) await page.check(`[data-testid=track-${k}]`);
@@ -89,10 +76,10 @@ describe('the page', () => {
     expect(names).toEqual(['Track One only', '+ Track Two', 'all five']);
     const rows = await tableText(page);
     expect(rows.map((r) => r[0])).toEqual(['Track One only', '+ Track Two', 'all five']);
-    // Each cell is "median [lo–hi]" over 3 runs.
+    // Each cell is the mean over 3 runs, too few for an interval.
     for (const r of rows) {
       expect(r[1]).toBe('3');
-      expect(r[2]).toMatch(/^0\.\d\d \[0\.\d\d–[01]\.\d\d\]$/);
+      expect(r[2]).toMatch(/^0\.\d\d too few runs for an intervaln = 3 runs$/);
     }
     await page.locator('#compare-section').screenshot({ path: `${SHOTS}/compare.png` });
 
@@ -112,7 +99,7 @@ describe('the page', () => {
     await page.close();
   });
 
-  let exported: { app: string; cli: string } | undefined;
+  let exported: { app: string; cli: string; appJSON: string; cliJSON: string } | undefined;
   it('exports a CSV of the same shape as the CLI\'s output for the same scenario, seed and runs, and charts as SVG and PNG', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
@@ -127,8 +114,10 @@ describe('the page', () => {
       const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-scenario')]);
       await jsonDownload.saveAs(join(dir, 'scenario.json'));
       expect(JSON.parse(readFileSync(join(dir, 'scenario.json'), 'utf8')).parties[1].reactivity).toBe(0.45);
-      const cli = execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '7', '--runs', '2'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-      exported = { app: readFileSync(join(dir, 'app.csv'), 'utf8'), cli };
+      const [resultsDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+      await resultsDownload.saveAs(join(dir, 'app.json'));
+      const cliRun = (...format: string[]) => execFileSync(process.execPath, ['cli/detente.mjs', 'run', join(dir, 'scenario.json'), '--seed', '7', '--runs', '2', ...format], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      exported = { app: readFileSync(join(dir, 'app.csv'), 'utf8'), cli: cliRun(), appJSON: readFileSync(join(dir, 'app.json'), 'utf8'), cliJSON: cliRun('--format', 'json') };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -159,6 +148,15 @@ describe('the page', () => {
   it('exports a CSV equal, byte for byte, to the CLI\'s output for the same scenario, seed and runs', () => {
     expect(exported).toBeDefined();
     expect(exported?.app === exported?.cli).toBe(true);
+  });
+
+  it('exports JSON that, parsed, equals the CLI\'s --format json for the same scenario, seed and runs (version, scenario hash, seeds, runs)', () => {
+    expect(exported).toBeDefined();
+    const app = JSON.parse(exported!.appJSON);
+    expect(Object.keys(app)).toEqual(['detente', 'scenarioHash', 'scenario', 'seeds', 'runs']);
+    expect(app.runs).toHaveLength(2);
+    expect(Object.keys(app.runs[0])).toEqual(['run', 'seed', 'columns', 'summary']);
+    expect(app).toEqual(JSON.parse(exported!.cliJSON));
   });
 
   it('shows invalid input next to its field, opens explanations, and renders a linked scenario\'s text as text', async () => {
@@ -193,7 +191,7 @@ describe('the page', () => {
 
     // A hostile link: markup in the description must show as text and never run.
     const evil = { ...base, description: '<img src=x onerror="window.pwned=1">' };
-    const link = baseURL + (await encodeShare({ v: 1, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] })).hash;
+    const link = baseURL + (await encodeShare({ v: 2, scenario: evil, runs: 1, variants: [{ name: 'broken', scenario: { format: 2 } }] })).hash;
     const { page: p2, errors: e2 } = await open(link);
     await waitState(p2, 'done');
     expect(await p2.textContent('#scenario-description')).toBe(evil.description);

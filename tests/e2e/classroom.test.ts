@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, openPage, waitState } from './helpers/browser';
+import { downloadText } from './helpers/page';
 
 /*
  * The page as a student meets it: accessible to axe-core's checks on its main views, usable with
@@ -27,13 +28,6 @@ const open = (url = baseURL, context = browser.context) => openPage(context, url
 async function setRuns(page: Page, runs: number): Promise<void> {
   await page.fill('#runs', String(runs));
   await page.dispatchEvent('#runs', 'change');
-}
-
-/** Clicks `selector`, saves the download it starts as `dir/name`, and returns its text. */
-async function downloadText(page: Page, selector: string, file: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  await d.saveAs(file);
-  return readFileSync(file, 'utf8');
 }
 
 /** axe-core's violations on the page as it is now: "rule (impact): target…" per failing node. */

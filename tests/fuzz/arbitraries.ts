@@ -258,13 +258,13 @@ export const overridesInput: fc.Arbitrary<TargetInputs['overrides']> = fc.record
 
 const base64url = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 200 });
 
-/** Share hashes: malformed ones, random bytes or JSON deflated, real states with hostile scenarios and variants, and compression bombs. */
+/** Share hashes: malformed ones, random bytes or JSON deflated, real states with hostile scenarios, variants, baselines and explorations, and compression bombs. */
 export const shareInput: fc.Arbitrary<TargetInputs['share']> = fc.oneof(
   { arbitrary: fc.oneof(fc.constantFrom('', '#', '#s=', '#s=!!', '#x=abc', '#s=AAAA', '#s=====', '#s=' + 'A'.repeat(1000)), base64url.map((b) => `#s=${b}`), hostileText).map((hash) => ({ hash })), weight: 8 },
   { arbitrary: fc.uint8Array({ maxLength: 600 }).map((b) => ({ bytes: Array.from(b) })), weight: 4 },
   { arbitrary: fc.oneof(anyValue.map((v) => JSON.stringify(v) ?? 'null'), hostileText).map((json) => ({ json })), weight: 4 },
   {
-    arbitrary: fc.record({ v: fc.constantFrom(1, 1, 1, 1, 1, 1, 2, '1'), scenario: fc.oneof({ arbitrary: scenarioObject, weight: 4 }, { arbitrary: anyValue, weight: 1 }), runs: fc.oneof(fc.integer({ min: -5, max: 2000 }), anyValue), variants: fc.oneof(fc.array(fc.record({ name: fc.oneof(hostileText, number), scenario: fc.oneof(scenarioObject, anyValue) }), { maxLength: 3 }), anyValue) })
+    arbitrary: fc.record({ v: fc.constantFrom(1, 1, 1, 1, 1, 1, 2, '1'), scenario: fc.oneof({ arbitrary: scenarioObject, weight: 4 }, { arbitrary: anyValue, weight: 1 }), runs: fc.oneof(fc.integer({ min: -5, max: 2000 }), anyValue), variants: fc.oneof(fc.array(fc.record({ name: fc.oneof(hostileText, number), scenario: fc.oneof(scenarioObject, anyValue) }), { maxLength: 3 }), anyValue), baseline: fc.oneof(fc.integer({ min: -3, max: 5 }), anyValue), explore: anyValue }, { requiredKeys: ['v', 'scenario', 'runs', 'variants'] })
       .map((state) => ({ json: JSON.stringify(state) })),
     weight: 16,
   },

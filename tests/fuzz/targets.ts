@@ -168,6 +168,7 @@ async function shareTarget(input: TargetInputs['share']): Promise<Outcome> {
     return { kind: 'refused', detail: 'link' };
   }
   if (state === undefined) return { kind: 'refused', detail: 'no link' };
+  if (state.baseline !== undefined && !(Number.isInteger(state.baseline) && state.baseline >= -1 && state.baseline < state.variants.length)) throw new Violation(`the link's baseline ${state.baseline} names no variant of ${state.variants.length}`);
   for (const v of state.variants) {
     const r = validateScenario(v.scenario);
     if (!r.ok) refused(r.issues);

@@ -6,15 +6,19 @@
  * tested) in Node.
  */
 import type { Bands, EnsembleStats } from '../../sim/ensemble';
+import type { Columns } from '../../sim/observe/observe';
 import { Actor } from '../../sim/scenario/schema';
 import type { ValidationIssue } from '../../sim/scenario/validate';
 import { trackName, trackOf } from '../../sim/tracks/tracks';
+import type { RunSummary } from '../../sim/summary';
 import { fillScenario, type EditableScenario } from './fillScenario';
 import { plainIssue, type IssueContext } from './plainIssue';
-import { isEnsembleSize, VARIANT_NAME_MAX } from './limits';
-import type { RunResults } from './runner';
+import { isEnsembleSize, MAX_RUNS, VARIANT_NAME_MAX } from './limits';
+import type { RunResults } from './ensembleJob';
 import { setPath, type ScenarioPath } from './scenarioPath';
+import { topics } from './topics';
 import type { ShareState } from './share';
+import type { ExploreSettings } from './explore/exploreSettings';
 
 type Json = Record<string, unknown>;
 
@@ -30,7 +34,14 @@ export interface Variant {
   /** Per-tick bands of the escalation index over the variant's ensemble, once done. */
   band?: Bands;
   stats?: EnsembleStats;
+  /** Each replicate's summary, once done: what comparisons pair by seed. */
+  summaries?: RunSummary[];
+  /** Each replicate's columns, once done, for the comparison's export. */
+  columns?: Columns[];
 }
+
+/** The configuration the comparison measures the others against: a saved variant or the last run. */
+export type Baseline = Variant | 'run';
 
 /** How a run ended, as the page records it in `document.body.dataset.runState` (tests wait on it). */
 export type RunState = 'running' | 'done' | 'cancelled' | 'invalid' | 'failed';
@@ -62,10 +73,11 @@ export interface Status {
 /**
  * What changed, announced to subscribers: `scenario` a new scenario loaded; `edit` a field of the
  * working scenario; `tracks` a track switched on or off; `runs` the ensemble size; `variants` the
- * list or a variant's state; `run` the current run began, paused, ended or was cleared;
- * `progress` new rows of the current run; `status`, `issues` and `histogramTick` themselves.
+ * list or a variant's state; `baseline` the comparison's baseline; `run` the current run began, paused, ended or was cleared;
+ * `progress` new rows of the current run; `explore` the exploration a link carries; `status`,
+ * `issues` and `histogramTick` themselves.
  */
-export type Topic = 'scenario' | 'edit' | 'tracks' | 'runs' | 'variants' | 'run' | 'progress' | 'status' | 'issues' | 'histogramTick';
+export type Topic = 'scenario' | 'edit' | 'tracks' | 'runs' | 'variants' | 'baseline' | 'run' | 'progress' | 'status' | 'issues' | 'histogramTick' | 'explore';
 
 /** The page's state and the only functions that change it. */
 export interface AppState {
@@ -75,9 +87,15 @@ export interface AppState {
   readonly baseline: EditableScenario;
   readonly source: Readonly<ScenarioSource>;
   readonly runsWanted: number;
+  /** What is wrong with the ensemble size last entered ('' when it was valid); Run waits for a valid one. */
+  readonly runsIssue: string;
   readonly variants: readonly Variant[];
+  /** The comparison's baseline as chosen; undefined until one is (see `comparisonBaseline`). */
+  readonly baselineChoice: Baseline | undefined;
+  /** The Explore view's settings a share link carries (those last run, or opened from a link). */
+  readonly exploreLink: ExploreSettings | undefined;
   readonly current: CurrentRun | undefined;
-  /** Whether the current run is still going (false once it ends, is cleared, or its worker dies). */
+  /** Whether the current run is still going (false once it ends — done, cancelled, invalid or failed — or is cleared). */
   readonly running: boolean;
   /** Undefined until the first run begins. */
   readonly runState: RunState | undefined;
@@ -102,7 +120,10 @@ export interface AppState {
   editTrack(k: number, key: string, value: unknown): void;
   /** Switches track `k` on (its actors as they were when switched off, or one default actor) or off. */
   setTrack(k: number, on: boolean): void;
-  /** Sets the ensemble size; false (and no change) unless it is a whole number from 1 to MAX_RUNS. */
+  /**
+   * Sets the ensemble size; unless it is a whole number from 1 to MAX_RUNS, it records `runsIssue`
+   * instead (the size stays as it was) and returns false.
+   */
   setRunsWanted(runs: number): boolean;
   setStatus(text: string, error?: boolean): void;
   /** Records the worker's verdict on the working scenario. */
@@ -110,11 +131,23 @@ export interface AppState {
   setLinkNotice(text: string): void;
   setHistogramTick(tick: number | undefined): void;
 
-  /** Saves a copy of the working scenario as a queued variant, its name cut to VARIANT_NAME_MAX characters. */
-  addVariant(name: string): Variant;
+  /**
+   * Saves a copy of `scenario` (default: the working scenario) as a queued variant, its name cut
+   * to VARIANT_NAME_MAX characters and numbered (" (2)", " (3)", …) when another configuration has
+   * it already.
+   */
+  addVariant(name: string, scenario?: EditableScenario): Variant;
   removeVariant(variant: Variant): void;
   /** Updates a variant's status or results; false when it has been removed meanwhile. */
-  updateVariant(variant: Variant, patch: Partial<Pick<Variant, 'status' | 'band' | 'stats'>>): boolean;
+  updateVariant(variant: Variant, patch: Partial<Pick<Variant, 'status' | 'band' | 'stats' | 'summaries' | 'columns'>>): boolean;
+  /** Chooses the comparison's baseline. */
+  setBaseline(baseline: Baseline): void;
+  /** Records the Explore view's settings for share links. */
+  setExploreLink(settings: ExploreSettings | undefined): void;
+  /** The baseline in force: the one chosen, else the first variant, else the last run. */
+  comparisonBaseline(): Baseline;
+  /** Whether the working settings (scenario or ensemble size) differ from those of the current run. */
+  currentIsStale(): boolean;
 
   /** Starts a new current run of a copy of the working scenario, with `runsWanted` replicates. */
   beginRun(options: { paused: boolean; histogramBins: number }): CurrentRun;
@@ -124,20 +157,28 @@ export interface AppState {
   finishRun(run: CurrentRun, end: { status: Exclude<RunState, 'running'>; results: RunResults; stats?: EnsembleStats; band?: Bands }): boolean;
   /** Marks the current run paused or going; ignored when nothing runs. */
   setPaused(paused: boolean): void;
-  /** The run can no longer go on (its worker stopped): not running, results kept. */
-  halt(): void;
   /** Forgets the current run (Reset); a run still going counts as cancelled. */
   clearRun(): void;
 
-  /** What a share link carries: the working scenario, the ensemble size, the variants. */
+  /** What a share link carries: the working scenario, the ensemble size, the variants, the chosen baseline and the exploration. */
   shareState(): ShareState;
   /**
    * Opens a share link's state: its scenario (untrusted: checked as `loadScenario` does), its
-   * ensemble size and its valid variants; an invalid variant is skipped with an error status.
+   * ensemble size, its valid variants and its baseline; an invalid variant is skipped with an
+   * error status.
    * False when the scenario is invalid (nothing else is taken then). `libraryId` gives the
    * library entry a scenario name belongs to, or ''.
    */
   openShared(shared: ShareState, options: { libraryId: (name: string) => string }): boolean;
+}
+
+/** `name` cut to VARIANT_NAME_MAX characters and, if a variant has it already, numbered " (2)", " (3)", … */
+function uniqueName(name: string, variants: readonly Variant[]): string {
+  const base = name.slice(0, VARIANT_NAME_MAX);
+  const taken = new Set(variants.map((v) => v.name));
+  let unique = base;
+  for (let k = 2; taken.has(unique); k++) unique = `${base.slice(0, VARIANT_NAME_MAX - ` (${k})`.length)} (${k})`;
+  return unique;
 }
 
 /** The first `max` issues in plain words; `json` (the scenario they are about, maybe invalid) names its parties and actors. */
@@ -156,7 +197,10 @@ export function createAppState(): AppState {
   let baseline = undefined as unknown as EditableScenario;
   let source: ScenarioSource = { id: '', name: '' };
   let runsWanted = DEFAULT_RUNS;
+  let runsIssue = '';
   const variants: Variant[] = [];
+  let baselineChoice: Baseline | undefined;
+  let exploreLink: ExploreSettings | undefined;
   /** Actors of tracks switched off, by track, so switching back on restores them. */
   const switchedOff = new Map<number, Json[]>();
   let current: CurrentRun | undefined;
@@ -167,11 +211,7 @@ export function createAppState(): AppState {
   let valid = true;
   let linkNotice = '';
   let histogramTick: number | undefined;
-  const listeners = new Map<Topic, Set<() => void>>();
-
-  const notify = (topic: Topic) => {
-    for (const l of listeners.get(topic) ?? []) l();
-  };
+  const { on, notify } = topics<Topic>();
   const setStatus = (text: string, error = false) => {
     status = { text, error };
     notify('status');
@@ -192,7 +232,10 @@ export function createAppState(): AppState {
     get baseline() { return baseline; },
     get source() { return source; },
     get runsWanted() { return runsWanted; },
+    get runsIssue() { return runsIssue; },
     get variants() { return variants; },
+    get baselineChoice() { return baselineChoice; },
+    get exploreLink() { return exploreLink; },
     get current() { return current; },
     get running() { return running; },
     get runState() { return runState; },
@@ -202,12 +245,7 @@ export function createAppState(): AppState {
     get linkNotice() { return linkNotice; },
     get histogramTick() { return histogramTick; },
 
-    on(topic, listener) {
-      let set = listeners.get(topic);
-      if (!set) listeners.set(topic, (set = new Set()));
-      set.add(listener);
-      return () => void set.delete(listener);
-    },
+    on,
 
     loadScenario(json, from) {
       const r = fillScenario(json);
@@ -238,10 +276,11 @@ export function createAppState(): AppState {
       notify('tracks');
     },
     setRunsWanted(runs) {
-      if (!isEnsembleSize(runs)) return false;
-      runsWanted = runs;
+      const ok = isEnsembleSize(runs);
+      runsIssue = ok ? '' : `a whole number from 1 to ${MAX_RUNS}`;
+      if (ok) runsWanted = runs;
       notify('runs');
-      return true;
+      return ok;
     },
     setStatus,
     setValidation(result) {
@@ -257,8 +296,8 @@ export function createAppState(): AppState {
       notify('histogramTick');
     },
 
-    addVariant(name) {
-      const v: Variant = { name: name.slice(0, VARIANT_NAME_MAX), scenario: structuredClone(working), status: 'queued' };
+    addVariant(name, scenario = working) {
+      const v: Variant = { name: uniqueName(name, variants), scenario: structuredClone(scenario), status: 'queued' };
       variants.push(v);
       notify('variants');
       return v;
@@ -267,6 +306,7 @@ export function createAppState(): AppState {
       const k = variants.indexOf(v);
       if (k < 0) return;
       variants.splice(k, 1);
+      if (baselineChoice === v) baselineChoice = undefined;
       notify('variants');
     },
     updateVariant(v, patch) {
@@ -274,6 +314,20 @@ export function createAppState(): AppState {
       Object.assign(v, patch);
       notify('variants');
       return true;
+    },
+    setBaseline(b) {
+      baselineChoice = b;
+      notify('baseline');
+    },
+    setExploreLink(s) {
+      exploreLink = s;
+      notify('explore');
+    },
+    comparisonBaseline() {
+      return baselineChoice ?? variants[0] ?? 'run';
+    },
+    currentIsStale() {
+      return !!current && (current.runs !== runsWanted || JSON.stringify(current.scenario) !== JSON.stringify(working));
     },
 
     beginRun({ paused, histogramBins }) {
@@ -311,10 +365,6 @@ export function createAppState(): AppState {
       current.paused = paused;
       notify('run');
     },
-    halt() {
-      running = false;
-      notify('run');
-    },
     clearRun() {
       if (running) runState = 'cancelled';
       current = undefined;
@@ -324,7 +374,10 @@ export function createAppState(): AppState {
     },
 
     shareState() {
-      return { v: 1, scenario: working, runs: runsWanted, variants: variants.map((v) => ({ name: v.name, scenario: v.scenario })) };
+      const shared: ShareState = { v: 2, scenario: working, runs: runsWanted, variants: variants.map((v) => ({ name: v.name, scenario: v.scenario })) };
+      if (baselineChoice !== undefined) shared.baseline = baselineChoice === 'run' ? -1 : variants.indexOf(baselineChoice);
+      if (exploreLink) shared.explore = exploreLink;
+      return shared;
     },
     openShared(shared, { libraryId }) {
       const r = fillScenario(shared.scenario);
@@ -335,12 +388,21 @@ export function createAppState(): AppState {
       adopt(r.scenario, { id: libraryId(r.scenario.name), name: 'the shared link' });
       if (isEnsembleSize(shared.runs)) runsWanted = shared.runs;
       notify('runs');
-      for (const v of shared.variants) {
+      const opened: (Variant | undefined)[] = shared.variants.map((v) => {
         const f = fillScenario(v.scenario);
-        if (f.ok) variants.push({ name: v.name.slice(0, VARIANT_NAME_MAX), scenario: f.scenario, status: 'queued' });
-        else setStatus(`Variant "${v.name}" in the link is invalid and was skipped: ${issueList(f.issues, 3, v.scenario)}`, true);
-      }
+        if (!f.ok) {
+          setStatus(`Variant "${v.name}" in the link is invalid and was skipped: ${issueList(f.issues, 3, v.scenario)}`, true);
+          return undefined;
+        }
+        const variant: Variant = { name: uniqueName(v.name, variants), scenario: f.scenario, status: 'queued' };
+        variants.push(variant);
+        return variant;
+      });
+      baselineChoice = shared.baseline === -1 ? 'run' : shared.baseline === undefined ? undefined : opened[shared.baseline];
+      exploreLink = shared.explore;
       notify('variants');
+      notify('baseline');
+      notify('explore');
       return true;
     },
   };

@@ -14,9 +14,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** Offers `data` as a file download named `name`. */
-export function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
+/** Offers `data` (whole, or in pieces that are joined) as a file download named `name`. */
+export function download(name: string, data: BlobPart | BlobPart[], type: string): void {
+  const url = URL.createObjectURL(new Blob(Array.isArray(data) ? data : [data], { type }));
   const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();

@@ -99,4 +99,30 @@ export const explanations: Record<string, Explanation> = {
     paragraphs: ['Save the current settings as a variant, change the track mix, save again. Each variant is run as an ensemble with the same seeds, so differences come from the mix, not from luck. The table gives the typical value (median) and, in brackets, the range holding 90 % of the runs.'],
     terms: ['track-mix', 'ensemble', 'band', 'area'],
   },
+  explore: {
+    title: 'Exploring an outcome over parameters',
+    paragraphs: [
+      'Pick a parameter (or two), the range to try and the number of runs at each value. The page runs the scenario at every value, each value with the same seeds, and draws each outcome against the parameter with its 95 % confidence interval: the range within which the mean over many more runs would most likely fall. With fewer than 10 runs at a value, no interval is drawn.',
+      'The runs come in an interleaved order (every value once, then every value again), so a half-finished exploration already shows the whole shape. "Download experiment" saves the same study as a file that the command line (npx detente sweep) runs to the same numbers, on a laptop or a cluster.',
+    ],
+  },
+  heatmap: {
+    title: 'Reading the heatmap',
+    paragraphs: ['Each cell is the outcome\'s mean (or share) over the runs at one pair of values; its colour follows the bar at the right. Hover a cell, or read the table below it, for the value and the number of runs behind it.'],
+  },
+  morris: {
+    title: 'Which assumptions matter: Morris screening',
+    paragraphs: [
+      'Each trajectory changes the chosen parameters one at a time across their ranges and records how much the outcome moves: an elementary effect. μ* is the mean size of a parameter\'s effects (how much the result hangs on it); σ is their spread (whether its effect depends on the other parameters or is not a straight line).',
+      'The ranked bars put the parameters the result hangs on most at the top, with a bootstrap 95 % interval of μ*. Screen first; study the few that matter more closely.',
+    ],
+  },
+  sobol: {
+    title: 'Sobol\' indices',
+    paragraphs: ['First order S1: the share of the outcome\'s variance due to a parameter alone. Total order ST: its share with every interaction it takes part in. A large gap between them means interactions.'],
+  },
+  prim: {
+    title: 'Scenario discovery (PRIM)',
+    paragraphs: ['PRIM looks for boxes in the parameter space where most points have the outcome of interest (say, a share of de-escalated runs at or above a threshold). Coverage is the share of all such points inside a box; density the share of the box\'s points that are such points.'],
+  },
 };

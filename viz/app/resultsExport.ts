@@ -1,13 +1,14 @@
 import { toCSV } from '../../sim/csv';
 // the event log's own module: the page's main thread must not load the engine
 import { eventLog, type EventLogFormat } from '../../sim/observe/eventLog';
+import { resultsJSONHead, resultsJSONTail, runJSON } from '../../sim/resultsJSON';
 import type { CurrentRun } from './appState';
 import { slug } from './slug';
 
-/** A file to offer for download. */
+/** A file to offer for download: its text whole, or in pieces for a large one. */
 export interface ExportFile {
   name: string;
-  data: string;
+  data: string | string[];
   type: string;
 }
 
@@ -46,13 +47,18 @@ export function resultsCSV(run: CurrentRun): ExportFile {
   return { name: `${slug(s.name)}-seed${s.seed}-runs${runs.length}.csv`, data: toCSV(runs), type: 'text/csv' };
 }
 
-/** A finished run as JSON: its scenario, each replicate's summary and columns, and the ensemble's statistics. */
+/**
+ * A run's finished replicates as JSON, exactly as `detente run <scenario> --seed <seed> --runs <runs> --format
+ * json` writes it: Détente's version, the scenario's hash and name, the seeds, and each replicate's
+ * seed, columns and summary. In pieces, one per replicate.
+ */
 export function resultsJSON(run: CurrentRun): ExportFile {
   const s = run.scenario;
-  const r = finishedReplicates(run);
-  const data = JSON.stringify({
-    scenario: s, summaries: r.summaries, stats: run.stats,
-    runs: r.runs.map((c) => Object.fromEntries(c.names.map((n) => [n, Array.from(c.data[n].subarray(0, c.rows))]))),
-  }) + '\n';
-  return { name: `${slug(s.name)}-seed${s.seed}-results.json`, data, type: 'application/json' };
+  const { runs, summaries } = finishedReplicates(run);
+  const data = [
+    resultsJSONHead(s, summaries.map((x) => x.seed)),
+    ...runs.map((columns, r) => runJSON({ run: r, seed: summaries[r].seed, columns, summary: summaries[r] }, r === 0)),
+    resultsJSONTail(),
+  ];
+  return { name: `${slug(s.name)}-seed${s.seed}-runs${runs.length}.json`, data, type: 'application/json' };
 }

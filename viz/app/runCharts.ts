@@ -13,7 +13,7 @@ import { seriesColor } from '../palette';
 import { powerBaseChart } from '../powerBaseChart';
 import { trackOneTimeline } from '../trackOneTimeline';
 import type { EditableScenario } from './fillScenario';
-import type { RunResults } from './runner';
+import type { RunResults } from './ensembleJob';
 // the tracks table itself: a small module, unlike sim/index, which would bring the engine to the page
 import { POWER_BASE_TRACKS, powerBaseColumn, trackName } from '../../sim/tracks/tracks';
 import type { ChartMarker } from '../markers';

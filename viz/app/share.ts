@@ -1,11 +1,20 @@
+import { readSettings, type ExploreSettings } from './explore/exploreSettings';
 import { isEnsembleSize, MAX_SHARED_VARIANTS, VARIANT_NAME_MAX } from './limits';
 
-/** What a share link carries: the scenario as edited, the ensemble size and the saved variants. */
+/**
+ * What a share link carries: the scenario as edited, the ensemble size, the saved variants, the
+ * comparison's baseline and the Explore view's settings. Format 2 added the baseline (and later,
+ * as an optional field, the exploration); links of format 1 open as format 2 without them.
+ */
 export interface ShareState {
-  v: 1;
+  v: 2;
   scenario: unknown;
   runs: number;
   variants: { name: string; scenario: unknown }[];
+  /** The baseline: a variant's index, or −1 for the last run; absent for the default (the first variant). */
+  baseline?: number;
+  /** The exploration to run on the scenario (the Explore view's settings); absent when there is none. */
+  explore?: ExploreSettings;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -100,12 +109,16 @@ export async function decodeShare(hash: string): Promise<ShareState | undefined>
   } catch {
     throw new Error('the link\'s data is not valid JSON');
   }
-  const d = data as Partial<ShareState>;
-  if (typeof d !== 'object' || d === null || d.v !== 1) throw new Error('the link was made by an unknown version of Détente');
+  const d = data as Partial<Omit<ShareState, 'v'>> & { v?: unknown };
+  if (typeof d !== 'object' || d === null || (d.v !== 1 && d.v !== 2)) throw new Error('the link was made by an unknown version of Détente');
   const runs = isEnsembleSize(d.runs) ? d.runs : 1;
   const variants = Array.isArray(d.variants)
     ? d.variants.filter((x): x is { name: string; scenario: unknown } => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string').slice(0, MAX_SHARED_VARIANTS)
       .map((x) => ({ name: x.name.slice(0, VARIANT_NAME_MAX), scenario: x.scenario }))
     : [];
-  return { v: 1, scenario: d.scenario, runs, variants };
+  const shared: ShareState = { v: 2, scenario: d.scenario, runs, variants };
+  if (Number.isInteger(d.baseline) && (d.baseline as number) >= -1 && (d.baseline as number) < variants.length) shared.baseline = d.baseline;
+  const explore = readSettings(d.explore);
+  if (explore) shared.explore = explore;
+  return shared;
 }

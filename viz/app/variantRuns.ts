@@ -1,12 +1,15 @@
 import type { AppState } from './appState';
+import { startEnsemble } from './ensembleJob';
+import { memoryProblem, workersWithin } from './memoryBudget';
 import { plainIssue } from './plainIssue';
-import type { Runner } from './runner';
+import { keptBytes } from './runGuard';
+import type { WorkerPool } from './workerPool';
 
 /** Options of `variantRuns`. */
 export interface VariantRunsOptions {
   state: AppState;
-  /** Makes the runner for variants, called on first use: two workers loading at once would slow the first curve on small machines. */
-  createRunner: () => Runner;
+  /** The page's workers: a variant's replicates share them with the current run and the explorations. */
+  pool: WorkerPool;
 }
 
 /** Runs the queued variants one after another, each as an ensemble of `runsWanted` runs. */
@@ -15,26 +18,40 @@ export interface VariantRuns {
   drain(): Promise<void>;
 }
 
-/** A queue that runs saved variants in a worker of their own, beside the current run. */
-export function variantRuns({ state, createRunner }: VariantRunsOptions): VariantRuns {
-  let runner: Runner | undefined;
+/**
+ * A queue that runs saved variants one after another on the pool (beside the current run, on the
+ * workers it leaves free), and keeps each one's replicate summaries and columns for the
+ * comparison. A variant that would need more memory than the page allows is not run: it fails
+ * with the reason.
+ */
+export function variantRuns({ state, pool }: VariantRunsOptions): VariantRuns {
   let busy = false;
   const next = () => state.variants.find((x) => x.status === 'queued');
+  const fail = (v: AppState['variants'][number], why: string) => {
+    state.setStatus(`Variant "${v.name}" did not run: ${why}`, true);
+    state.updateVariant(v, { status: 'failed' });
+  };
   return {
     async drain() {
       if (busy) return;
       busy = true;
       try {
         for (let v = next(); v; v = next()) {
+          const runs = state.runsWanted;
+          const need = { scenario: v.scenario, runs, keptBytes: keptBytes(state) };
+          const tooBig = memoryProblem(need);
+          if (tooBig) {
+            fail(v, tooBig);
+            continue;
+          }
           state.updateVariant(v, { status: 'running' });
-          const { outcome } = await (runner ??= createRunner()).run({ scenario: v.scenario, runs: state.runsWanted, partyNames: v.scenario.parties.map((p) => p.name) }, () => {});
+          const maxWorkers = workersWithin({ ...need, workers: pool.size });
+          const { outcome, results } = await startEnsemble(pool, { scenario: v.scenario, runs, maxWorkers, partyNames: v.scenario.parties.map((p) => p.name) }, () => {}).done;
           if (!state.variants.includes(v)) continue;
           if (outcome.status === 'done') {
-            state.updateVariant(v, { status: 'done', band: outcome.bands.X, stats: outcome.stats });
+            state.updateVariant(v, { status: 'done', band: outcome.bands.X, stats: outcome.stats, summaries: outcome.summaries, columns: results.runs });
           } else {
-            const why = outcome.status === 'invalid' ? outcome.issues.map((i) => plainIssue(i, v.scenario)).join('; ') : outcome.status === 'failed' ? outcome.message : 'cancelled';
-            state.setStatus(`Variant "${v.name}" did not run: ${why}`, true);
-            state.updateVariant(v, { status: 'failed' });
+            fail(v, outcome.status === 'invalid' ? outcome.issues.map((i) => plainIssue(i, v.scenario)).join('; ') : outcome.status === 'failed' ? outcome.message : 'cancelled');
           }
         }
       } finally {

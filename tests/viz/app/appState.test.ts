@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { createAppState, DEFAULT_RUNS, type AppState, type Topic } from '../../../viz/app/appState';
 import { MAX_RUNS, VARIANT_NAME_MAX } from '../../../viz/app/limits';
-import type { RunResults } from '../../../viz/app/runner';
+import type { RunResults } from '../../../viz/app/ensembleJob';
 import { decodeShare, encodeShare } from '../../../viz/app/share';
 
 const SOURCE = { id: 'intrastate-conflict', name: base.name };
@@ -11,7 +11,7 @@ const SOURCE = { id: 'intrastate-conflict', name: base.name };
 function loaded(): { state: AppState; heard: Topic[] } {
   const state = createAppState();
   const heard: Topic[] = [];
-  for (const t of ['scenario', 'edit', 'tracks', 'runs', 'variants', 'run', 'progress', 'status', 'issues', 'histogramTick'] as const) state.on(t, () => heard.push(t));
+  for (const t of ['scenario', 'edit', 'tracks', 'runs', 'variants', 'baseline', 'run', 'progress', 'status', 'issues', 'histogramTick'] as const) state.on(t, () => heard.push(t));
   expect(state.loadScenario(base, SOURCE)).toBe(true);
   heard.length = 0;
   return { state, heard };
@@ -87,14 +87,48 @@ describe('createAppState', () => {
     expect(added[0].entry).toBeDefined();
   });
 
-  it('setRunsWanted(runs) takes whole numbers from 1 to MAX_RUNS and refuses anything else without a change', () => {
+  it('setRunsWanted(runs) takes whole numbers from 1 to MAX_RUNS; anything else keeps the size and records what is wrong until a valid one', () => {
     const { state, heard } = loaded();
-    for (const bad of [0, -1, 2.5, MAX_RUNS + 1, Number.NaN]) expect(state.setRunsWanted(bad)).toBe(false);
+    for (const bad of [0, -1, 2.5, MAX_RUNS + 1, Number.NaN]) {
+      expect(state.setRunsWanted(bad)).toBe(false);
+      expect(state.runsIssue).toBe(`a whole number from 1 to ${MAX_RUNS}`);
+    }
     expect(state.runsWanted).toBe(DEFAULT_RUNS);
-    expect(heard).toEqual([]);
+    expect(heard).toEqual(['runs', 'runs', 'runs', 'runs', 'runs']);
     expect(state.setRunsWanted(MAX_RUNS)).toBe(true);
     expect(state.runsWanted).toBe(MAX_RUNS);
-    expect(heard).toEqual(['runs']);
+    expect(state.runsIssue).toBe('');
+  });
+
+  it('currentIsStale() tells whether the scenario or the ensemble size changed since the current run began', () => {
+    const { state } = loaded();
+    expect(state.currentIsStale()).toBe(false);
+    state.beginRun({ paused: false, histogramBins: 0 });
+    expect(state.currentIsStale()).toBe(false);
+    state.edit(['parties', 0, 'reactivity'], 0.31);
+    expect(state.currentIsStale()).toBe(true);
+    state.edit(['parties', 0, 'reactivity'], base.parties[0].reactivity ?? state.baseline.parties[0].reactivity);
+    expect(state.currentIsStale()).toBe(false);
+    state.setRunsWanted(DEFAULT_RUNS + 1);
+    expect(state.currentIsStale()).toBe(true);
+  });
+
+  it('addVariant(name) numbers a name another variant has; the comparison\'s baseline defaults to the first variant, then the last run', () => {
+    const { state, heard } = loaded();
+    expect(state.comparisonBaseline()).toBe('run');
+    const a = state.addVariant('mix');
+    const b = state.addVariant('mix');
+    const c = state.addVariant('mix');
+    expect([a.name, b.name, c.name]).toEqual(['mix', 'mix (2)', 'mix (3)']);
+    expect(state.comparisonBaseline()).toBe(a);
+    state.setBaseline(b);
+    expect(state.comparisonBaseline()).toBe(b);
+    state.removeVariant(b);
+    expect(state.baselineChoice).toBeUndefined();
+    expect(state.comparisonBaseline()).toBe(a);
+    state.setBaseline('run');
+    expect(state.comparisonBaseline()).toBe('run');
+    expect(heard.filter((t) => t === 'baseline')).toHaveLength(2);
   });
 
   it('addVariant(name) saves a copy of the working scenario, its name cut to VARIANT_NAME_MAX; removeVariant and updateVariant follow the list', () => {
@@ -178,7 +212,7 @@ describe('createAppState', () => {
 });
 
 describe('share state', () => {
-  it('openShared(decodeShare(encodeShare(shareState()))) reproduces the scenario as edited, the ensemble size and the variants', async () => {
+  it('openShared(decodeShare(encodeShare(shareState()))) reproduces the scenario as edited, the ensemble size, the variants, the baseline and the exploration', async () => {
     const { state: a } = loaded();
     a.edit(['parties', 0, 'reactivity'], 0.3);
     a.setTrack(4, false);
@@ -186,6 +220,9 @@ describe('share state', () => {
     a.setTrack(4, true);
     a.addVariant('all five');
     a.setRunsWanted(3);
+    a.setBaseline(a.variants[1]);
+    const explore = { mode: 'two' as const, factors: [{ path: 'params.synergy', min: 0, max: 1 }, { path: 'actors.1.entry' }], levels: 4, replicates: 12, trajectories: 10 };
+    a.setExploreLink(explore);
     const b = createAppState();
     const shared = await decodeShare((await encodeShare(a.shareState())).hash);
     expect(shared).toBeDefined();
@@ -194,18 +231,20 @@ describe('share state', () => {
     expect(b.baseline).toEqual(a.working);
     expect(b.runsWanted).toBe(3);
     expect(b.variants.map((v) => [v.name, v.scenario, v.status])).toEqual(a.variants.map((v) => [v.name, v.scenario, 'queued']));
+    expect(b.baselineChoice).toBe(b.variants[1]);
+    expect(b.exploreLink).toEqual(explore);
     expect(b.source).toEqual({ id: 'intrastate-conflict', name: 'the shared link' });
     expect(b.status.error).toBe(false);
   });
 
   it('openShared(shared) skips an invalid variant with an error status naming it, and refuses an invalid scenario outright', () => {
     const { state } = loaded();
-    expect(state.openShared({ v: 1, scenario: base, runs: 2, variants: [{ name: 'broken', scenario: { format: 2 } }, { name: 'fine', scenario: base }] }, { libraryId: () => '' })).toBe(true);
+    expect(state.openShared({ v: 2, scenario: base, runs: 2, variants: [{ name: 'broken', scenario: { format: 2 } }, { name: 'fine', scenario: base }] }, { libraryId: () => '' })).toBe(true);
     expect(state.variants.map((v) => v.name)).toEqual(['fine']);
     expect(state.status.error).toBe(true);
     expect(state.status.text).toMatch(/^Variant "broken" in the link is invalid and was skipped: /);
     const other = createAppState();
-    expect(other.openShared({ v: 1, scenario: { ...base, ticks: 0 }, runs: 7, variants: [{ name: 'fine', scenario: base }] }, { libraryId: () => '' })).toBe(false);
+    expect(other.openShared({ v: 2, scenario: { ...base, ticks: 0 }, runs: 7, variants: [{ name: 'fine', scenario: base }] }, { libraryId: () => '' })).toBe(false);
     expect(other.status.text).toMatch(/^the shared link is not a valid scenario: length of the run: must be 1 or more/);
     expect(other.variants).toEqual([]);
     expect(other.runsWanted).toBe(DEFAULT_RUNS);

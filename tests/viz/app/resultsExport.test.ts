@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import base from '../../../scenarios/intrastate-conflict.json';
 import { toCSV } from '../../../sim/csv';
+import { replicateSeeds, scenarioHash, VERSION } from '../../../sim/index';
 import { createAppState } from '../../../viz/app/appState';
 import { exportable, finishedReplicates, resultsCSV, resultsJSON } from '../../../viz/app/resultsExport';
 import { finishedRun, small } from './helpers/finishedRun';
@@ -23,16 +24,19 @@ describe('resultsExport', () => {
     expect(f.data).toBe(toCSV(fin.results.runs));
   });
 
-  it('resultsJSON(run) holds the scenario, the summaries, the statistics and every column of every replicate', () => {
+  it('resultsJSON(run) is the CLI\'s JSON: provenance (version, scenario hash and name, seeds), then each replicate\'s seed, columns and summary', () => {
     const { run, fin } = doneRun(2);
     const f = resultsJSON(run);
-    expect(f.name).toBe('intrastate-a-test-seed7-results.json');
-    const j = JSON.parse(f.data);
-    expect(j.scenario).toEqual(run.scenario);
-    expect(j.summaries).toEqual(fin.results.summaries);
-    expect(j.stats.runs).toBe(2);
-    expect(j.runs).toHaveLength(2);
-    expect(j.runs[1].X).toEqual(Array.from(fin.results.runs[1].data.X));
+    expect(f.name).toBe('intrastate-a-test-seed7-runs2.json');
+    const j = JSON.parse((f.data as string[]).join(''));
+    expect(Object.keys(j)).toEqual(['detente', 'scenarioHash', 'scenario', 'seeds', 'runs']);
+    expect(j.detente).toBe(VERSION);
+    expect(j.scenarioHash).toBe(scenarioHash(run.scenario));
+    expect(j.scenario).toBe('Intrastate: a test!');
+    expect(j.seeds).toEqual(replicateSeeds(run.scenario, 2));
+    expect(j.runs.map((r: { run: number; seed: number }) => [r.run, r.seed])).toEqual([[0, j.seeds[0]], [1, j.seeds[1]]]);
+    expect(j.runs[1].summary).toEqual(fin.results.summaries[1]);
+    expect(j.runs[1].columns.X).toEqual(Array.from(fin.results.runs[1].data.X));
   });
 });
 
@@ -50,7 +54,7 @@ describe('resultsExport of a cancelled ensemble', () => {
     expect(finishedReplicates(run).runs).toHaveLength(2);
     expect(resultsCSV(run).data).toBe(toCSV(fin.results.runs.slice(0, 2)));
     expect(resultsCSV(run).name).toMatch(/runs2\.csv$/);
-    expect(JSON.parse(resultsJSON(run).data).runs).toHaveLength(2);
+    expect(JSON.parse([resultsJSON(run).data].flat().join('')).runs).toHaveLength(2);
   });
 
   it('exportable(run) is false for a run cancelled before any replicate finished, and for no run', () => {

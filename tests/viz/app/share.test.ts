@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import base from '../../../scenarios/intrastate-conflict.json';
+import { createAppState } from '../../../viz/app/appState';
 import { decodeShare, encodeShare, MAX_SHARE_LENGTH, type ShareState } from '../../../viz/app/share';
 
-const state: ShareState = { v: 1, scenario: { name: 'x', seed: 3, parties: [] }, runs: 7, variants: [{ name: 'all five', scenario: { seed: 4 } }] };
+const state: ShareState = { v: 2, scenario: { name: 'x', seed: 3, parties: [] }, runs: 7, variants: [{ name: 'all five', scenario: { seed: 4 } }], baseline: 0 };
+/** A link made by the page before the comparison's baseline was shared (format 1): the default scenario edited, 12 runs, two variants. */
+const V1_LINK = readFileSync('tests/fixtures/viz/share-v1.txt', 'utf8').trim();
 
 describe('share', () => {
   it('decodeShare(encodeShare(state)) gives the state back', async () => {
@@ -37,6 +42,24 @@ describe('share', () => {
     for (let i = 0; i < packed.length; i += 0x8000) s += String.fromCharCode(...packed.subarray(i, i + 0x8000));
     const hash = '#s=' + btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     await expect(decodeShare(hash)).rejects.toThrow(/too large/);
+  });
+
+  it('decodeShare(hash) opens a link of format 1 as format 2 without a baseline, and the page state takes it whole', async () => {
+    const shared = await decodeShare(V1_LINK);
+    expect(shared).toMatchObject({ v: 2, runs: 12 });
+    expect(shared).not.toHaveProperty('baseline');
+    expect(shared?.variants.map((v) => v.name)).toEqual(['Track One only', 'all five']);
+    const page = createAppState();
+    expect(page.openShared(shared!, { libraryId: () => '' })).toBe(true);
+    expect(page.working.parties[1].reactivity).toBe(0.45);
+    expect(page.variants.map((v) => v.scenario.actors.map((a) => a.track))).toEqual([[1], base.actors.map((a) => a.track)]);
+    expect(page.comparisonBaseline()).toBe(page.variants[0]);
+    expect(page.status.error).toBe(false);
+  });
+
+  it('decodeShare(hash) drops a baseline that names no variant', async () => {
+    expect(await decodeShare((await encodeShare({ ...state, baseline: 1 })).hash)).not.toHaveProperty('baseline');
+    expect((await decodeShare((await encodeShare({ ...state, baseline: -1 })).hash))?.baseline).toBe(-1);
   });
 
   it('decodeShare(hash) clamps the ensemble size and drops malformed variants', async () => {

@@ -2,11 +2,11 @@ import { escalationChart } from '../../escalationChart';
 import type { Series } from '../../lineChart';
 import { seriesColor } from '../../palette';
 import { smallMultiples } from '../../smallMultiples';
+import { chartCard } from '../chartCard';
 import type { CheckOptions } from '../checkScenario';
 import { checkScenario } from '../checkScenario';
 import { byId, el } from '../dom';
 import { VARIANT_NAME_MAX } from '../limits';
-import { summaryTable, type SummaryRow } from '../summaryTable';
 import type { VariantRuns } from '../variantRuns';
 import { timeAxisOf, yearsOf } from '../yearsOf';
 
@@ -14,6 +14,8 @@ import { timeAxisOf, yearsOf } from '../yearsOf';
 export interface ComparisonPanelOptions extends CheckOptions {
   /** Runs the variants as they are saved. */
   variantRuns: VariantRuns;
+  /** Brings the results table, where a saved variant's row appears, into view. */
+  revealComparison: () => void;
 }
 
 /** The comparison panel's handle for the page. */
@@ -23,26 +25,30 @@ export interface ComparisonPanel {
 }
 
 /**
- * Comparing track mixes: saving the working scenario as a named variant, the list of variants,
- * their escalation medians in one chart and as small multiples, and the summary table (the
- * current run's ensemble first, then each variant's).
+ * Comparing track mixes: saving the working scenario as a named variant (which says where its
+ * results will appear and brings them into view), the list of variants, and their escalation
+ * medians in one chart and as small multiples. Their statistics are in the summary panel.
  */
 export function comparisonPanel(options: ComparisonPanelOptions): ComparisonPanel {
-  const { state, variantRuns } = options;
+  const { state, variantRuns, revealComparison } = options;
   const nameInput = byId<HTMLInputElement>('variant-name');
   const list = byId('variant-list');
   const section = byId('compare-section');
+  byId('compare-chart-slot').replaceWith(chartCard({ id: 'compare-chart', topic: 'compare' }));
   const chart = byId('compare-chart');
   const multiples = byId('compare-multiples');
-  const table = byId<HTMLTableElement>('summary-table');
   nameInput.maxLength = VARIANT_NAME_MAX;
 
   byId('compare-add').addEventListener('click', async () => {
-    if (!(await checkScenario(options))) return state.setStatus('Fix the fields marked in red before saving a variant.', true);
-    const name = nameInput.value.trim() || `Variant ${state.variants.length + 1}`;
-    nameInput.value = '';
-    state.addVariant(name);
+    // the settings and name on screen at the click: edits made while the check runs belong to the next variant
+    const scenario = structuredClone(state.working);
+    const typed = nameInput.value;
+    if (!(await checkScenario(options, scenario))) return state.setStatus('Fix the fields marked in red before saving a variant.', true);
+    if (nameInput.value === typed) nameInput.value = '';
+    const v = state.addVariant(typed.trim() || `Variant ${state.variants.length + 1}`, scenario);
     void variantRuns.drain();
+    state.setStatus(`Saved “${v.name}”: its ${state.runsWanted} runs are under way; its row, and its difference from the baseline, appear in the results table at the top.`);
+    revealComparison();
   });
 
   function renderList(): void {
@@ -67,20 +73,9 @@ export function comparisonPanel(options: ComparisonPanelOptions): ComparisonPane
     smallMultiples(multiples, years, ready.map(({ band }, i) => ({ ...series[i], band90: [band.q05, band.q95] })), { xFormat: timeAxisOf(ready[0].v.scenario).xFormat });
   }
 
-  function renderTable(): void {
-    const rows: SummaryRow[] = [];
-    const c = state.current;
-    if (c?.done && c.stats) rows.push({ id: 'current', name: 'Current settings', stats: c.stats, ticksPerYear: c.scenario.ticksPerYear });
-    state.variants.forEach((v, k) => v.stats && rows.push({ id: `variant-${k}`, name: v.name, stats: v.stats, ticksPerYear: v.scenario.ticksPerYear }));
-    summaryTable(table, rows);
-  }
-
   state.on('variants', () => {
     renderList();
     renderCharts();
-    renderTable();
   });
-  state.on('run', renderTable);
-  renderTable();
   return { redraw: renderCharts };
 }

@@ -13,16 +13,17 @@ import { armScenarios, exerciseLibrary, type ExerciseEntry } from '../exercise/e
 import { MEASURES, type ExerciseData } from '../exercise/exerciseSchema';
 import { exerciseVerdict, measureLabel, type Verdict } from '../exercise/exerciseVerdict';
 import { sketchCurve, sketchInput, type SketchInput } from '../exercise/sketchInput';
+import { startEnsemble } from '../ensembleJob';
 import type { EditableScenario } from '../fillScenario';
-import type { Runner } from '../runner';
 import { ESCALATION_LABEL } from '../runCharts';
 import { timeAxisOf, yearsOf } from '../yearsOf';
+import type { WorkerPool } from '../workerPool';
 
 /** Options of `exercisePanel`. */
 export interface ExercisePanelOptions {
   state: AppState;
-  /** Makes the runner for the exercises' ensembles, on first use (the page's own run keeps its worker). */
-  createRunner: () => Runner;
+  /** The page's workers, which run the exercises' ensembles. */
+  pool: WorkerPool;
   /** Runs the working scenario in the main view (after "open this arm"). */
   run: () => Promise<void>;
   /** The exercises to offer (default: scenarios/exercises/). */
@@ -51,9 +52,8 @@ const cell = (i: Interval) => `${f2(i.median)} (90 % of runs: ${f2(i.lo)} to ${f
  * runs of its arms as ensembles paired by seed, the prediction against the result with the
  * ensemble's spread, and the explanation. A debrief prints the lot (print stylesheet).
  */
-export function exercisePanel({ state, createRunner, run, library = exerciseLibrary }: ExercisePanelOptions): { open(id?: string): void } {
+export function exercisePanel({ state, pool, run, library = exerciseLibrary }: ExercisePanelOptions): { open(id?: string): void } {
   const root = byId('exercise');
-  let runner: Runner | undefined;
   let generation = 0;
 
   function close(): void {
@@ -146,7 +146,7 @@ export function exercisePanel({ state, createRunner, run, library = exerciseLibr
       const done: ArmResult[] = [];
       for (const [k, scenario] of arms.entries()) {
         status.textContent = `Running “${ex.arms[k].name}”: ${ex.runs} runs (${k + 1} of ${arms.length})…`;
-        const { outcome, results } = await (runner ??= createRunner()).run({ scenario, runs: ex.runs, partyNames: scenario.parties.map((p) => p.name) }, () => {});
+        const { outcome, results } = await startEnsemble(pool, { scenario, runs: ex.runs, partyNames: scenario.parties.map((p) => p.name) }, () => {}).done;
         if (mine !== generation) return;
         if (outcome.status !== 'done') {
           status.textContent = `The runs of “${ex.arms[k].name}” did not finish (${outcome.status === 'failed' ? outcome.message : outcome.status}).`;

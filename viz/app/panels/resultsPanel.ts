@@ -3,6 +3,7 @@ import { chartCard } from '../chartCard';
 import { dataTable } from '../dataTable';
 import { byId, el } from '../dom';
 import { howToRead } from '../howToRead';
+import { oneTaskEach, throttledRender } from '../renderPacing';
 import { HISTOGRAM_CHART, RUN_CHART_IDS, RUN_CHARTS, type ChartTable, type RunView } from '../runCharts';
 import { calendarDate, yearsOf } from '../yearsOf';
 
@@ -43,8 +44,6 @@ export function resultsPanel({ state }: ResultsPanelOptions): ResultsPanel {
 
   /** What was last drawn, so that later replicates (which only move the progress bar) redraw nothing. */
   let drawn: { run: CurrentRun; key: string } | undefined;
-  let renderQueued = false;
-  let lastRender = 0;
 
   const viewOf = (c: CurrentRun): RunView => ({
     scenario: c.scenario, results: c.results, band: c.band, years: yearsOf(c.scenario, c.scenario.ticks + 1), rows: c.results.runs[0]?.rows ?? 0,
@@ -98,26 +97,13 @@ export function resultsPanel({ state }: ResultsPanelOptions): ResultsPanel {
       }
       fillTable(chart.id);
     }), renderHistogram];
-    const next = () => {
-      const t = tasks.shift();
-      if (!t || state.current !== c) return;
-      t();
-      if (tasks.length) setTimeout(next, 0);
-    };
-    next();
+    oneTaskEach(tasks, () => state.current === c);
   }
 
-  function scheduleRender(): void {
-    if (renderQueued) return;
-    renderQueued = true;
-    const wait = Math.max(0, RENDER_INTERVAL_MS - (performance.now() - lastRender));
-    setTimeout(() => requestAnimationFrame(() => {
-      renderQueued = false;
-      lastRender = performance.now();
-      renderCurrent();
-      if (!performance.getEntriesByName('first-curve').length && state.current?.results.runs[0]) performance.mark('first-curve');
-    }), wait);
-  }
+  const { schedule: scheduleRender } = throttledRender(() => {
+    renderCurrent();
+    if (!performance.getEntriesByName('first-curve').length && state.current?.results.runs[0]) performance.mark('first-curve');
+  }, RENDER_INTERVAL_MS);
 
   state.on('progress', scheduleRender);
   state.on('histogramTick', renderHistogram);

@@ -2,7 +2,8 @@ import type { AppState } from '../appState';
 import { byId, download, el } from '../dom';
 import { showFieldIssues } from '../fields';
 import { MAX_RUNS } from '../limits';
-import type { Runner } from '../runner';
+import type { CurrentRunner } from '../runCurrent';
+import { whyNotRun } from '../runGuard';
 import { scenarioLibrary } from '../scenarioLibrary';
 import { stepPhrase } from '../timeUnit';
 import { calendarDate, yearsOf } from '../yearsOf';
@@ -11,19 +12,18 @@ import { slug } from '../slug';
 /** Options of `runControls`. */
 export interface RunControlsOptions {
   state: AppState;
-  /** The current run's runner: pause, step and cancel go to its worker. */
-  runner: Runner;
-  /** Starts a new current run (see runCurrent), or continues a saved one; it must post its start before it first awaits. */
-  run: (options?: { paused?: boolean; resume?: Uint8Array }) => Promise<void>;
+  /** The current run: Run, Pause, Step, Cancel and saving act on it, and a saved run continues in it. */
+  current: CurrentRunner;
 }
 
 /**
  * The run bar: seed and ensemble size, Run, Pause, Step, Cancel and Reset, saving a paused run to
  * a file and continuing one from a file, the progress bar, the status line and the issues no field
- * answers to. It also marks every field's validation issue
- * and records the run state on `document.body.dataset.runState`.
+ * answers to. It also marks every field's validation issue, keeps Run disabled while anything
+ * stops a run (see `whyNotRun`; a memory problem is listed with the issues) and records the run
+ * state on `document.body.dataset.runState`.
  */
-export function runControls({ state, runner, run }: RunControlsOptions): void {
+export function runControls({ state, current }: RunControlsOptions): void {
   const seed = byId<HTMLInputElement>('seed');
   const runs = byId<HTMLInputElement>('runs');
   const runsError = byId('runs-error');
@@ -42,28 +42,27 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
     const raw = seed.value.trim();
     state.edit(['seed'], raw === '' ? Number.NaN : Number(raw));
   });
-  runs.addEventListener('change', () => {
-    const ok = state.setRunsWanted(Number(runs.value));
-    runsError.textContent = ok ? '' : `a whole number from 1 to ${MAX_RUNS}`;
-  });
-  runButton.addEventListener('click', () => void run());
-  cancel.addEventListener('click', () => void runner.client.api.cancel());
+  // an empty field is no ensemble size (Number('') would be 0, refused too, but by accident)
+  runs.addEventListener('change', () => void state.setRunsWanted(runs.value.trim() === '' ? Number.NaN : Number(runs.value)));
+  runButton.addEventListener('click', () => void current.run());
+  cancel.addEventListener('click', () => current.cancel());
   pause.addEventListener('click', () => {
     const c = state.current;
     if (!c || !state.running) return;
     state.setPaused(!c.paused);
-    void (c.paused ? runner.client.api.pause() : runner.client.api.resume());
+    if (c.paused) current.pause();
+    else current.resume();
   });
   byId('step').addEventListener('click', () => {
     if (state.running && state.current) state.setPaused(true);
-    // run() posts its start message synchronously, so this step reaches the worker after it.
-    else void run({ paused: true });
-    void runner.client.api.step(1);
+    // run() starts its job before it first awaits, so this step goes to it.
+    else void current.run({ paused: true });
+    current.step(1);
   });
   saveRun.addEventListener('click', async () => {
     const c = state.current;
     if (!c?.paused || !state.running) return;
-    const saved = await runner.client.api.save();
+    const saved = await current.save();
     if (!saved.ok) return state.setStatus(`The run could not be saved: ${saved.message}`, true);
     download(`${slug(c.scenario.name)}-seed${c.scenario.seed}-run${saved.run}-tick${saved.tick}.detente-run`, saved.bytes as BlobPart, 'application/octet-stream');
     state.setStatus(`Saved at run ${saved.run + 1} of ${c.runs}, tick ${saved.tick}. "Open saved run…" continues it, here or later.`);
@@ -74,18 +73,18 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
     input.value = '';
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const opened = await runner.client.api.openSaved(bytes);
+    const opened = await current.openSaved(bytes);
     if (!opened.ok) return state.setStatus(`${file.name} cannot be continued: ${opened.message}`, true);
     if (!state.loadScenario(opened.scenario, { id: '', name: file.name }) || !state.setRunsWanted(opened.runs)) {
       return state.setStatus(`${file.name} cannot be continued here: its scenario or ensemble size is not one this page runs`, true);
     }
     // paused where it was saved: Resume (or Step) continues it
-    const going = run({ paused: true, resume: bytes });
+    const going = current.run({ paused: true, resume: { bytes, run: opened.run } });
     state.setStatus(`Opened ${file.name}: run ${opened.run + 1} of ${opened.runs}, tick ${opened.tick}, paused. Resume continues it.`);
     await going;
   });
-  byId('reset').addEventListener('click', async () => {
-    await runner.client.api.cancel();
+  byId('reset').addEventListener('click', () => {
+    current.cancel();
     const e = scenarioLibrary.find((x) => x.id === state.source.id);
     if (e) state.loadScenario(e.json, { id: e.id, name: e.name });
     else state.loadScenario(state.baseline, state.source);
@@ -125,19 +124,27 @@ export function runControls({ state, runner, run }: RunControlsOptions): void {
   };
   state.on('scenario', () => (seed.value = String(state.working.seed)));
   state.on('runs', () => {
-    if (Number(runs.value) !== state.runsWanted) runs.value = String(state.runsWanted);
+    runsError.textContent = state.runsIssue;
+    // the field keeps what was typed while it is wrong, so it can be corrected
+    if (!state.runsIssue && Number(runs.value) !== state.runsWanted) runs.value = String(state.runsWanted);
   });
   state.on('status', () => {
     status.textContent = state.status.text;
     status.classList.toggle('error', state.status.error);
     status.setAttribute('role', state.status.error ? 'alert' : 'status');
   });
-  state.on('issues', () => {
+  const showBlock = () => {
     const rest = showFieldIssues(document, state.issues, state.working);
+    if (state.runsIssue) runs.setAttribute('aria-invalid', 'true');
+    const why = whyNotRun(state);
+    // the fields and the ensemble size show their own problems; memory has no field of its own
+    if (state.valid && !state.runsIssue && why) rest.push(why);
     general.replaceChildren(...rest.map((t) => el('li', { text: t })));
     general.hidden = !rest.length;
-    runButton.disabled = !state.valid;
-  });
+    runButton.disabled = !!why;
+    runButton.title = why;
+  };
+  for (const topic of ['issues', 'runs', 'scenario', 'edit', 'tracks', 'variants'] as const) state.on(topic, showBlock);
   state.on('progress', () => {
     showProgress();
     showButtons();

@@ -52,7 +52,7 @@ export function sharePanel({ state }: SharePanelOptions): void {
       history.replaceState(null, '', share.fits ? share.hash : location.pathname + location.search);
     }, SHARE_DELAY_MS);
   };
-  for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants'] as const) state.on(topic, scheduleShare);
+  for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants', 'baseline', 'explore'] as const) state.on(topic, scheduleShare);
 
   const showButtons = () => {
     // a cancelled ensemble keeps its finished replicates, and they can be exported

@@ -1,6 +1,6 @@
 import { bands, ensembleStats, openRun, parseScenario, summarizeRun } from '../../../../sim/index';
 import type { Bands, EnsembleStats } from '../../../../sim/ensemble';
-import type { RunResults } from '../../../../viz/app/runner';
+import type { RunResults } from '../../../../viz/app/ensembleJob';
 
 /** A small, fast version of a scenario: few agents, few ticks. */
 export function small<T extends { parties: object[] }>(scenario: T, ticks = 24): T & { ticks: number } {

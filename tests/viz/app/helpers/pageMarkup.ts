@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Runner } from '../../../../viz/app/runner';
+import type { WorkerPool } from '../../../../viz/app/workerPool';
 
 /** Puts index.html's body into the (jsdom) document, so panels find their elements by id as on the page. */
 export function pageMarkup(): void {
@@ -11,11 +11,11 @@ export function pageMarkup(): void {
 }
 
 /**
- * A Runner for panels whose behaviour under test never reaches the worker (there is none under
+ * A pool for panels whose behaviour under test never reaches a worker (there is none under
  * jsdom): any use throws, so a test that reached it would fail rather than pass unseen.
  */
 export const noWorker = new Proxy({}, {
   get: (_t, p) => {
     throw new Error(`the worker was used (${String(p)}) in a test without one`);
   },
-}) as Runner;
+}) as WorkerPool;

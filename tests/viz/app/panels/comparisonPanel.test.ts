@@ -5,49 +5,62 @@ import { createAppState, type AppState } from '../../../../viz/app/appState';
 import { VARIANT_NAME_MAX } from '../../../../viz/app/limits';
 import { comparisonPanel } from '../../../../viz/app/panels/comparisonPanel';
 import { variantRuns } from '../../../../viz/app/variantRuns';
+import type { WorkerPool } from '../../../../viz/app/workerPool';
 import { finishedRun, small } from '../helpers/finishedRun';
 import { noWorker, pageMarkup } from '../helpers/pageMarkup';
 
 let state: AppState;
+let revealed: number;
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const rows = () => [...document.querySelectorAll('[data-testid=summary-table] tbody tr')].map((r) => [r.getAttribute('data-row'), ...[...r.children].map((c) => c.textContent)]);
 const two = finishedRun(small(base), 2);
 
 beforeEach(() => {
   pageMarkup();
   state = createAppState();
-  comparisonPanel({ state, runner: noWorker, variantRuns: variantRuns({ state, createRunner: () => noWorker }) });
+  revealed = 0;
+  comparisonPanel({ state, pool: noWorker, variantRuns: variantRuns({ state, pool: noWorker }), revealComparison: () => void revealed++ });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
 });
 
 describe('comparisonPanel', () => {
-  it('comparisonPanel(options) limits variant names to VARIANT_NAME_MAX characters and stays hidden without variants', () => {
+  it('comparisonPanel(options) limits variant names to VARIANT_NAME_MAX characters, stays hidden without variants, and puts the chart in a card with SVG and PNG downloads', () => {
     expect($<HTMLInputElement>('variant-name').maxLength).toBe(VARIANT_NAME_MAX);
     expect($('compare-section').hidden).toBe(true);
-    expect(rows()).toEqual([]);
+    const tools = [...$('compare-chart').closest('.card')!.querySelectorAll('.card-tools button')].map((b) => b.textContent);
+    expect(tools).toEqual(expect.arrayContaining(['SVG', 'PNG']));
   });
 
-  it('a finished variant appears in the list, the comparison chart and the summary table; remove takes it out of all three', () => {
+  it('a finished variant appears in the list and the comparison chart; remove takes it out of both', () => {
     const v = state.addVariant('all five');
     expect($('compare-section').hidden).toBe(false);
     expect($('variant-list').textContent).toContain('all five — queued');
-    state.updateVariant(v, { status: 'done', band: two.band, stats: two.stats });
+    state.updateVariant(v, { status: 'done', band: two.band, stats: two.stats, summaries: two.results.summaries, columns: two.results.runs });
     expect($('variant-list').textContent).toContain('all five — done');
     expect([...document.querySelectorAll('[data-testid=compare-chart] g.series')].map((g) => g.getAttribute('data-name'))).toEqual(['all five']);
     expect(document.querySelectorAll('#compare-multiples svg')).toHaveLength(1);
-    const [row] = rows();
-    expect(row.slice(0, 3)).toEqual(['variant-0', 'all five', '2']);
-    expect(row[3]).toMatch(/^\d\.\d\d \[\d\.\d\d–\d\.\d\d\]$/);
     ($('variant-list').querySelector('button') as HTMLButtonElement).click();
     expect(state.variants).toEqual([]);
-    expect(rows()).toEqual([]);
     expect($('compare-section').hidden).toBe(true);
   });
 
-  it('the summary table opens with the current settings once their run is done', () => {
-    const run = state.beginRun({ paused: false, histogramBins: 0 });
-    expect(rows()).toEqual([]);
-    state.finishRun(run, { status: 'done', ...two });
-    expect(rows().map((r) => r.slice(0, 3))).toEqual([['current', 'Current settings', '2']]);
+  it('saving a variant keeps the settings and name on screen at the click, though they change while the workers check them', async () => {
+    pageMarkup();
+    state = createAppState();
+    let answer!: () => void;
+    const slow = { ...noWorker, validate: () => new Promise((resolve) => (answer = () => resolve({ ok: true, issues: [] }))) } as unknown as WorkerPool;
+    comparisonPanel({ state, pool: slow, variantRuns: { drain: async () => {} }, revealComparison: () => {} });
+    state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
+    state.setTrack(2, false);
+    $<HTMLInputElement>('variant-name').value = 'without Track Two';
+    $('compare-add').click();
+    // the user goes on while the check runs
+    state.setTrack(2, true);
+    $<HTMLInputElement>('variant-name').value = 'next';
+    answer();
+    await expect.poll(() => state.variants.length).toBe(1);
+    expect(state.variants[0].name).toBe('without Track Two');
+    expect(state.variants[0].scenario.actors.some((a) => a.track === 2)).toBe(false);
+    expect(state.working.actors.some((a) => a.track === 2)).toBe(true);
+    expect($<HTMLInputElement>('variant-name').value).toBe('next');
   });
 });

@@ -5,10 +5,12 @@ import { createAppState, DEFAULT_RUNS, type AppState } from '../../../../viz/app
 import { MAX_RUNS } from '../../../../viz/app/limits';
 import { runControls } from '../../../../viz/app/panels/runControls';
 import { finishedRun, small } from '../helpers/finishedRun';
-import { noWorker, pageMarkup } from '../helpers/pageMarkup';
+import { pageMarkup } from '../helpers/pageMarkup';
+import type { CurrentRunner } from '../../../../viz/app/runCurrent';
 
 let state: AppState;
 let runs: number;
+let calls: string[];
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const enter = (id: string, value: string) => {
   $<HTMLInputElement>(id).value = value;
@@ -18,24 +20,51 @@ beforeEach(() => {
   pageMarkup();
   state = createAppState();
   runs = 0;
-  runControls({ state, runner: noWorker, run: async () => void runs++ });
+  calls = [];
+  const current: CurrentRunner = {
+    run: async (o) => void (runs++, calls.push(o?.paused ? 'run paused' : 'run')),
+    pause: () => void calls.push('pause'),
+    resume: () => void calls.push('resume'),
+    step: (n = 1) => void calls.push(`step ${n}`),
+    cancel: () => void calls.push('cancel'),
+    save: async () => (calls.push('save'), { ok: false, message: 'nothing to save' }),
+    openSaved: async () => (calls.push('open saved'), { ok: false, message: 'nothing to open' }),
+  };
+  runControls({ state, current });
   state.loadScenario(small(base), { id: 'intrastate-conflict', name: base.name });
 });
 
 describe('runControls', () => {
-  it('runControls({state, runner, run}) shows the ensemble size and seed, and takes the runs input\'s max from MAX_RUNS', () => {
+  it('runControls({state, current}) shows the ensemble size and seed, and takes the runs input\'s max from MAX_RUNS', () => {
     expect($<HTMLInputElement>('runs').value).toBe(String(DEFAULT_RUNS));
     expect($<HTMLInputElement>('runs').max).toBe(String(MAX_RUNS));
     expect($<HTMLInputElement>('seed').value).toBe(String(base.seed));
   });
 
-  it('an ensemble size out of range shows an error and changes nothing; a valid one clears it', () => {
-    enter('runs', String(MAX_RUNS + 1));
-    expect($('runs-error').textContent).toBe(`a whole number from 1 to ${MAX_RUNS}`);
-    expect(state.runsWanted).toBe(DEFAULT_RUNS);
+  it('an ensemble size out of range (or none) shows an error, keeps what was typed and disables Run; a valid one clears all three', () => {
+    for (const bad of [String(MAX_RUNS + 1), '', '2.5']) {
+      enter('runs', bad);
+      expect($('runs-error').textContent).toBe(`a whole number from 1 to ${MAX_RUNS}`);
+      expect($<HTMLInputElement>('runs').value).toBe(bad);
+      expect($('runs').getAttribute('aria-invalid')).toBe('true');
+      expect($<HTMLButtonElement>('run').disabled).toBe(true);
+      expect(state.runsWanted).toBe(DEFAULT_RUNS);
+    }
     enter('runs', '3');
     expect($('runs-error').textContent).toBe('');
+    expect($('runs').hasAttribute('aria-invalid')).toBe(false);
+    expect($<HTMLButtonElement>('run').disabled).toBe(false);
     expect(state.runsWanted).toBe(3);
+  });
+
+  it('a scenario too large for the page disables Run and lists why, with the command that runs it', () => {
+    state.edit(['parties', 0, 'population'], 60_000_000);
+    expect($<HTMLButtonElement>('run').disabled).toBe(true);
+    expect($('issues').hidden).toBe(false);
+    expect($('issues').textContent).toMatch(/^This would need about .* GiB of memory in the browser .*npx detente run .*\.json --runs 10 --summary$/);
+    state.edit(['parties', 0, 'population'], 400);
+    expect($<HTMLButtonElement>('run').disabled).toBe(false);
+    expect($('issues').hidden).toBe(true);
   });
 
   it('an empty seed is a missing seed (NaN), not seed 0', () => {
@@ -48,6 +77,19 @@ describe('runControls', () => {
   it('Run starts a run', () => {
     $('run').click();
     expect(runs).toBe(1);
+  });
+
+  it('Step starts a paused run and steps it; Pause and Resume, Step and Cancel act on the run under way', () => {
+    $('step').click();
+    expect(calls).toEqual(['run paused', 'step 1']);
+    calls = [];
+    state.beginRun({ paused: false, histogramBins: 0 });
+    $('pause').click();
+    $('pause').click();
+    $('step').click();
+    $('cancel').click();
+    expect(calls).toEqual(['pause', 'resume', 'step 1', 'cancel']);
+    expect(state.current?.paused).toBe(true);
   });
 
   it('issues are marked on their fields, the rest listed, and Run disabled until a valid scenario', () => {

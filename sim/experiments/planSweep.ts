@@ -1,7 +1,9 @@
-import { buildDesign, type Design } from '../../sim/experiments/design';
-import { pointScenario } from '../../sim/experiments/pointScenario';
-import { estimateRun, replicateSeed, type ValidationIssue } from '../../sim/index';
-import type { ResolvedExperiment } from './resolveExperiment';
+import { estimateRun } from '../memory';
+import { replicateSeed } from '../rng';
+import type { ValidationIssue } from '../scenario/issues';
+import { buildDesign, type Design } from './design';
+import { pointScenario } from './pointScenario';
+import type { SweepSource } from './sweepSource';
 
 /** A design point whose scenario is invalid, with every problem. */
 export interface InvalidPoint {
@@ -13,7 +15,7 @@ export interface InvalidPoint {
 
 /** Everything a sweep decides before it runs: the design, which points are valid, memory, seeds. */
 export interface SweepPlan {
-  resolved: ResolvedExperiment;
+  resolved: SweepSource;
   design: Design;
   invalid: InvalidPoint[];
   /** Per design index: whether its scenario is valid. */
@@ -26,9 +28,10 @@ export interface SweepPlan {
 
 /**
  * Builds the design and validates every point's scenario before anything runs, so a sweep never
- * fails part-way on a point it could have refused at the start.
+ * fails part-way on a point it could have refused at the start. `detente sweep` and the web app's
+ * explorations plan alike.
  */
-export function planSweep(resolved: ResolvedExperiment): SweepPlan {
+export function planSweep(resolved: SweepSource): SweepPlan {
   const e = resolved.experiment;
   const design = buildDesign(e);
   const valid = new Uint8Array(design.points.length);
