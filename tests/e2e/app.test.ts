@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, openPage, waitState } from './helpers/browser';
-import { runAndWait, setField } from './helpers/page';
+import { runAndWait, setField, shareLink } from './helpers/page';
 import { encodeShare } from '../../viz/app/share';
 import base from '../../scenarios/intrastate-conflict.json';
 
@@ -83,7 +83,7 @@ describe('the page', () => {
     }
     await page.locator('#compare-section').screenshot({ path: `${SHOTS}/compare.png` });
 
-    const link = await page.inputValue('[data-testid=share-link]');
+    const link = await shareLink(page);
     expect(link).toContain('#s=');
     // Opened in a separate browser with a fresh profile, the link gives the same summary.
     const other = await launch(inject('chromium'));
@@ -207,7 +207,7 @@ describe('the page', () => {
   it('offers no share link for a scenario too large for browsers to open, says so and points to the scenario file', async () => {
     const { page, errors } = await open();
     await waitState(page, 'done');
-    expect(await page.inputValue('[data-testid=share-link]')).toContain('#s=');
+    expect(await shareLink(page)).toContain('#s=');
     // a 4.6 MB edge list (random weights compress poorly) gave a 2.31 MB link that Chromium refused
     let seed = 1;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
@@ -216,7 +216,7 @@ describe('the page', () => {
     await page.setInputFiles('#open-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
     await page.waitForSelector('[data-testid=share-note]:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('[data-testid=share-note]')).toMatch(/too large for a link \(\d+\.\d MB; browsers open links of up to about 2 MB\).*Download scenario JSON/);
-    expect(await page.inputValue('[data-testid=share-link]')).toBe('');
+    expect(await shareLink(page)).toBe('');
     expect(await page.isDisabled('#copy-link')).toBe(true);
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(errors).toEqual([]);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, openPage, waitState } from './helpers/browser';
-import { downloadText } from './helpers/page';
+import { downloadText, shareLink } from './helpers/page';
 
 /*
  * The page as a student meets it: accessible to axe-core's checks on its main views, usable with
@@ -209,7 +209,7 @@ describe('the page for a student', () => {
       await page.emulateMedia({ media: 'screen' });
       expect(await page.isVisible('[data-testid=debrief-summary]')).toBe(false);
 
-      const link = await page.inputValue('[data-testid=share-link]');
+      const link = await shareLink(page);
       const other = await launch(inject('chromium'));
       try {
         const { page: p2, errors: e2 } = await open(link, other.context);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import base from '../../scenarios/intrastate-conflict.json';
 import { encodeShare } from '../../viz/app/share';
 import { launch, openPage, waitState } from './helpers/browser';
-import { filesAndBrowser, SHOTS } from './helpers/page';
+import { filesAndBrowser, SHOTS, shareLink } from './helpers/page';
 
 const baseURL = inject('baseURL');
 const browser = filesAndBrowser('explore');
@@ -117,7 +117,7 @@ describe('the Explore view', () => {
       if (kind === 'SVG') expect(bytes.toString('utf8')).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*class="ribbon"/);
       else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     }
-    oneFactor = { out, link: await page.inputValue('[data-testid=share-link]'), experiment };
+    oneFactor = { out, link: await shareLink(page), experiment };
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -22,6 +22,12 @@ export async function runAndWait(page: Page): Promise<void> {
   await waitState(page, 'done');
 }
 
+/** The share link once it holds every change made so far (the panel marks it busy until then). */
+export async function shareLink(page: Page): Promise<string> {
+  await page.waitForSelector('[data-testid=share-link]:not([aria-busy])', { state: 'attached', timeout: 30_000 });
+  return page.inputValue('[data-testid=share-link]');
+}
+
 /** Clicks `selector`, saves the download it starts as `path`, and returns its text. */
 export async function downloadText(page: Page, selector: string, path: string): Promise<string> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

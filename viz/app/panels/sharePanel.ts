@@ -8,7 +8,7 @@ export interface SharePanelOptions {
   state: AppState;
 }
 
-/** Quiet time after the last change before the share link is rewritten, in milliseconds. */
+/** Longest time a change waits before the share link is rewritten, in milliseconds. */
 const SHARE_DELAY_MS = 150;
 
 /**
@@ -31,6 +31,8 @@ export function sharePanel({ state }: SharePanelOptions): void {
   csv.addEventListener('click', offer(resultsCSV));
   json.addEventListener('click', offer(resultsJSON));
   copy.addEventListener('click', async () => {
+    // the link copied is the one of the settings on screen now, not of those before the last change
+    await writeLink();
     try {
       await navigator.clipboard.writeText(link.value);
       state.setStatus('Link copied.');
@@ -39,18 +41,32 @@ export function sharePanel({ state }: SharePanelOptions): void {
     }
   });
 
+  // The link is rewritten at most every SHARE_DELAY_MS while changes keep coming (a variant's
+  // progress notifies many times a second: a delay restarted by each change would never end),
+  // from the state at the time of writing; it is marked busy until the last change is in it.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleShare = () => {
+  let written = 0;
+  let wanted = 0;
+  const writeLink = async () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const share = await encodeShare(state.shareState());
-      // a link longer than browsers open is not offered: the scenario file carries it instead
-      link.value = share.fits ? `${location.origin}${location.pathname}${share.hash}` : '';
-      copy.disabled = !share.fits;
-      note.hidden = share.fits;
-      note.textContent = share.fits ? '' : `This scenario is too large for a link (${(share.length / 1024 ** 2).toFixed(1)} MB; browsers open links of up to about 2 MB). Share the file from "Download scenario JSON" instead.`;
-      history.replaceState(null, '', share.fits ? share.hash : location.pathname + location.search);
-    }, SHARE_DELAY_MS);
+    timer = undefined;
+    const mine = wanted;
+    const share = await encodeShare(state.shareState());
+    // an older encoding finishing after a newer one must not overwrite it
+    if (mine < written) return;
+    written = mine;
+    // a link longer than browsers open is not offered: the scenario file carries it instead
+    link.value = share.fits ? `${location.origin}${location.pathname}${share.hash}` : '';
+    copy.disabled = !share.fits;
+    note.hidden = share.fits;
+    note.textContent = share.fits ? '' : `This scenario is too large for a link (${(share.length / 1024 ** 2).toFixed(1)} MB; browsers open links of up to about 2 MB). Share the file from "Download scenario JSON" instead.`;
+    history.replaceState(null, '', share.fits ? share.hash : location.pathname + location.search);
+    if (written === wanted) link.removeAttribute('aria-busy');
+  };
+  const scheduleShare = () => {
+    wanted++;
+    link.setAttribute('aria-busy', 'true');
+    timer ??= setTimeout(() => void writeLink(), SHARE_DELAY_MS);
   };
   for (const topic of ['scenario', 'edit', 'tracks', 'runs', 'variants', 'baseline', 'explore'] as const) state.on(topic, scheduleShare);
 
