@@ -14,9 +14,9 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ARBITRARIES } from '../tests/fuzz/arbitraries';
-import { FuzzPool, type CaseResult } from '../tests/fuzz/pool';
-import { TARGETS, type TargetName } from '../tests/fuzz/targets';
+import { ARBITRARIES } from '../tests/fuzz/helpers/arbitraries';
+import { FuzzPool, type CaseResult } from '../tests/fuzz/helpers/pool';
+import { TARGETS, type TargetName } from '../tests/fuzz/helpers/targets';
 
 /** Share of the cases each target gets. */
 const SHARE: Record<TargetName, number> = { scenario: 0.3, overrides: 0.2, kernel: 0.2, share: 0.15, experiment: 0.15 };

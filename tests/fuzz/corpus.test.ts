@@ -5,7 +5,7 @@ import { compileKernel, KernelError } from '../../sim/kernel';
 import { applyOverrides, parseOverride } from '../../sim/scenario/overrides';
 import { validateScenario } from '../../sim/scenario/validate';
 import { mainIn } from '../cli/helpers/detente';
-import { LIBRARY, runTarget } from './targets';
+import { LIBRARY, runTarget } from './helpers/targets';
 
 /*
  * The hostile inputs found so far (issue reports and fuzzing), kept as fixtures in

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARBITRARIES } from './arbitraries';
-import { runTarget, TARGETS, type TargetName } from './targets';
+import { ARBITRARIES } from './helpers/arbitraries';
+import { runTarget, TARGETS, type TargetName } from './helpers/targets';
 
 /*
  * A short pass of `npm run fuzz` inside the test suite: the same generators and checks, in this

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackFive } from '../../../sim/tracks/five';
-import { turnOf } from './helpers';
+import { turnOf } from './helpers/tracks';
 
 describe('trackFive', () => {
   it('trackFive.effect() counts peace media\'s reach as achievement and hate media\'s as harm', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackFour } from '../../../sim/tracks/four';
-import { turnOf } from './helpers';
+import { turnOf } from './helpers/tracks';
 
 describe('trackFour.effect()', () => {
   it('trackFour.effect() in agent mode draws a cohort of the party and sets its depth 1 − Π(1 − track4Depth·e)', () => {

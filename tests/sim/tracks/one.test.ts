@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackOne } from '../../../sim/tracks/one';
-import { turnOf } from './helpers';
+import { turnOf } from './helpers/tracks';
 
 describe('trackOne.effect()', () => {
   it('trackOne.effect() raises communication by dt·trackOneCommunication·e·(1 − C)/2 and achieves nothing itself', () => {

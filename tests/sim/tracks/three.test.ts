@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_BUSINESS, ROLE_ELITE } from '../../../sim/state';
 import { trackThree } from '../../../sim/tracks/three';
-import { turnOf } from './helpers';
+import { turnOf } from './helpers/tracks';
 
 describe('trackThree.effect()', () => {
   it('trackThree.effect() relieves the business segment\'s anger (not its fear) and raises interdependence', () => {

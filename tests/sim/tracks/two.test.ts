@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_ELITE, ROLE_GENERAL } from '../../../sim/state';
 import { trackTwo } from '../../../sim/tracks/two';
-import { turnOf } from './helpers';
+import { turnOf } from './helpers/tracks';
 
 describe('trackTwo.effect()', () => {
   it('trackTwo.effect() relieves the party\'s elites only, raises C and U, and accrues insights', () => {

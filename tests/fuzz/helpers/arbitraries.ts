@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Scenario } from '../../sim/scenario/schema';
-import { ACTOR_BOUNDS, DYAD_BOUNDS, PARAM_BOUNDS, PARTY_BOUNDS, type Bounds } from '../helpers/schemaBounds';
+import { Scenario } from '../../../sim/scenario/schema';
+import { ACTOR_BOUNDS, DYAD_BOUNDS, PARAM_BOUNDS, PARTY_BOUNDS, type Bounds } from '../../helpers/schemaBounds';
 import { LIBRARY, LIMITS, type TargetInputs } from './targets';
 
 /*

@@ -1,7 +1,7 @@
-import { createSimulation } from '../../../sim/index';
-import { createEffects } from '../../../sim/rules/effects';
-import type { ActorTurn } from '../../../sim/tracks/track';
-import { makeScenario, type ScenarioOverrides } from '../../fixtures/sim/makeScenario';
+import { createSimulation } from '../../../../sim/index';
+import { createEffects } from '../../../../sim/rules/effects';
+import type { ActorTurn } from '../../../../sim/tracks/track';
+import { makeScenario, type ScenarioOverrides } from '../../../fixtures/sim/makeScenario';
 
 /** A simulation with one actor of `track`, and that actor's turn with party 0 at effectiveness × capacity `e`. */
 export function turnOf(track: number, e: number, o: ScenarioOverrides & { actor?: Record<string, unknown> } = {}) {

@@ -1,18 +1,18 @@
 import { csvParseRows } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileKernel, KernelError } from '../../sim/kernel';
-import { run } from '../../sim/run';
-import { readSavedRun, resumeSavedRun, saveRun } from '../../sim/savedRun';
-import { openRun } from '../../sim/session';
-import { csvHeader, toCSV } from '../../sim/csv';
-import { summarizeRun } from '../../sim/summary';
-import { applyOverrides, OverrideError, parseOverride } from '../../sim/scenario/overrides';
-import type { ScenarioData } from '../../sim/scenario/schema';
-import { validateScenario, type ValidationIssue } from '../../sim/scenario/validate';
-import { buildDesign, designCSV, designSize, pointOverrides, validateExperiment } from '../../sim/experiments/index';
-import { decodeShare } from '../../viz/app/share';
-import { columnViolation } from '../helpers/columnRanges';
+import { compileKernel, KernelError } from '../../../sim/kernel';
+import { run } from '../../../sim/run';
+import { readSavedRun, resumeSavedRun, saveRun } from '../../../sim/savedRun';
+import { openRun } from '../../../sim/session';
+import { csvHeader, toCSV } from '../../../sim/csv';
+import { summarizeRun } from '../../../sim/summary';
+import { applyOverrides, OverrideError, parseOverride } from '../../../sim/scenario/overrides';
+import type { ScenarioData } from '../../../sim/scenario/schema';
+import { validateScenario, type ValidationIssue } from '../../../sim/scenario/validate';
+import { buildDesign, designCSV, designSize, pointOverrides, validateExperiment } from '../../../sim/experiments/index';
+import { decodeShare } from '../../../viz/app/share';
+import { columnViolation } from '../../helpers/columnRanges';
 
 /*
  * The entry points of Détente as fuzz targets. Each takes plain data (so a case can be posted to
@@ -55,7 +55,7 @@ export const TARGETS: TargetName[] = ['scenario', 'overrides', 'kernel', 'share'
 
 /** The library scenarios, made small (as a file could be) so that overrides start from runnable sizes. */
 export const LIBRARY: unknown[] = ['intrastate-conflict', 'all-five-tracks', 'hate-media', 'cold-war-thaw', 'premature-exit', 'lull-entry'].map((name) => {
-  const s = JSON.parse(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url)), 'utf8'));
+  const s = JSON.parse(readFileSync(fileURLToPath(new URL(`../../../scenarios/${name}.json`, import.meta.url)), 'utf8'));
   return { ...s, ticks: 60, parties: s.parties.map((p: object) => ({ ...p, population: 60 })), network: { ...s.network, degree: 4 } };
 });
 
