@@ -2,6 +2,7 @@
 export { Scenario, Params, Party, Actor, Network, Kernel, type ScenarioData, type ScenarioInput, type ActorData, type PartyData, type ParamsData } from './scenario/schema';
 export { validateScenario, parseScenario, ScenarioError, MEMORY_LIMIT, type ValidationIssue, type ValidationResult, type ScenarioLimits } from './scenario/validate';
 export { estimateRun, memoryIssue, edgeListHeapIssue, formatGiB, type EstimateOptions, type MemoryEstimate } from './memory';
+export { estimateWork, estimateSeconds, formatDuration, DEFAULT_RATES, type Work, type WorkOptions, type CostRates } from './cost';
 export { applyOverrides, parseOverride, OverrideError, type Override } from './scenario/overrides';
 export { fieldDoc, type FieldDoc } from './scenario/doc';
 export { compileKernel, KernelError } from './kernel';

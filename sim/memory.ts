@@ -82,8 +82,8 @@ export interface MemoryEstimate {
   bytes: number;
 }
 
-/** The numbers of agents and directed ties a scenario's run builds (as sim/init.ts and sim/network.ts do). */
-function sizes(s: ScenarioData): { agents: number; ties: number; edgeList: number } {
+/** The numbers of agents and directed ties a scenario's run builds (as sim/init.ts and sim/network.ts do), and the ties of a given edge list. */
+export function runSizes(s: ScenarioData): { agents: number; ties: number; edgeList: number } {
   if (s.mode === 'meanfield') return { agents: 2, ties: 0, edgeList: 0 };
   const agents = s.parties[0].population + s.parties[1].population;
   if (s.network.type === 'edges') return { agents, ties: s.network.edges.length, edgeList: s.network.edges.length };
@@ -103,7 +103,7 @@ function sizes(s: ScenarioData): { agents: number; ties: number; edgeList: numbe
  * itself, keeping every run).
  */
 export function estimateRun(s: ScenarioData, o: EstimateOptions = {}): MemoryEstimate {
-  const { agents, ties, edgeList } = sizes(s);
+  const { agents, ties, edgeList } = runSizes(s);
   const rows = (o.ticks ?? s.ticks) + 1;
   const names = observedColumns(s.parties.map((p) => p.name)).length;
   const runsKept = Math.max(1, o.runsKept ?? 1);

@@ -7,6 +7,7 @@ import { EVENT_LOG_COLUMNS, eventLogFormat, type EventLogFormat } from '../../si
 import { POWER_BASE_TRACKS, powerBaseColumn } from '../../sim/tracks/tracks';
 import { InputError, integerFlag, UsageError, type Command, type CommandIO } from '../command';
 import { formatStats } from '../formatStats';
+import { longRunNotice } from '../longRunNotice';
 import { progressBar } from '../progressBar';
 import { openResumableSink, openSink, refuseOverwritingInput, type Sink } from '../sink';
 
@@ -291,6 +292,13 @@ disk, a missing folder), 2 usage error, 70 internal error (a bug: please report 
     }
     if (logFile !== undefined) await refuseOverwritingInput(logFile, [{ flag: 'scenario file', file: positionals[0] }], '--event-log');
     if (logFile !== undefined && logFormat) output.log = { sink: await openSink(logFile, io.stdout), format: logFormat };
+    // what is left to run: a resumed ensemble starts at its checkpoint's run
+    const work = sim.estimateWork(scenario, { runs: runs - (output.resume?.run ?? 0) });
+    const notice = longRunNotice({
+      label: 'detente run', seconds: sim.estimateSeconds(work), agentUpdates: work.agentUpdates, on: 'on one core',
+      resume: checkpointFile === undefined ? 'Ctrl-C stops it, --checkpoint lets it resume' : `Ctrl-C stops it, --resume-from ${checkpointFile} goes on from the last checkpoint`,
+    });
+    if (notice) io.stderr.write(notice);
     let summaries: RunSummary[];
     try {
       summaries = await (format === 'csv' ? writeCSV : writeJSON)({ ...output, sink });
