@@ -4,11 +4,12 @@
  * kernel, an object-per-agent kernel, bytes per agent and per tie), the machine's limit (the same
  * population pass in C), peer frameworks (the contagion step in AgentScript and flocc), the
  * command line's start-up, a step's cost at the longest lull window, the memory estimate against
- * measured peaks (and an edge list's JavaScript heap), and a sweep's runs per second
+ * measured peaks (and an edge list's JavaScript heap), the time estimate against measured run
+ * times (timeEstimate.ts), and a sweep's runs per second
  * on 1 and all cores (sweep.ts). Results are also saved as JSON in bench/results/. Also how a whole
  * command grows with agents, ties, ticks and runs (scaling.ts).
  * Options: --sizes 1e4,1e5,1e6  --reps 7  --peer-sizes 1e4,1e5,1e6  --startup-reps 7  --scaling-reps 3
- *          --no-objects  --no-limit  --no-peers  --no-startup  --no-scaling  --no-lull  --no-memory
+ *          --no-objects  --no-limit  --no-peers  --no-startup  --no-scaling  --no-lull  --no-memory  --no-time
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +22,7 @@ import { gc, kernelTerms, measureModel, scenarioOf, UPDATES_PER_SAMPLE, type Siz
 import { measurePeers, PEERS, type PeerResult } from './peers/measurePeers';
 import { marginal, measureScaling, SCALING_DEFAULTS, type ScalingRow } from './scaling';
 import { measureStartup, startupCases, type StartupResult } from './startup';
+import { impliedRates, impliedRatesLine, measureTimeEstimate, timeEstimateRows, TIME_CASES, type TimeResult } from './timeEstimate';
 import { benchSweep } from './sweep';
 import { createSimulation } from '../sim/index';
 
@@ -65,6 +67,7 @@ const { values: opts } = parseArgs({
     'no-scaling': { type: 'boolean', default: false },
     'no-lull': { type: 'boolean', default: false },
     'no-memory': { type: 'boolean', default: false },
+    'no-time': { type: 'boolean', default: false },
   },
 });
 const list = (s: string) => s.split(',').map(Number);
@@ -128,6 +131,10 @@ if (!opts['no-memory'] && canMeasurePeaks) {
     peaks.push(measurePeak(c));
   }
 }
+
+// 8. the time estimate against runs timed by CPU time
+process.stderr.write(opts['no-time'] ? '' : 'bench: the time estimate against timed runs…\n');
+const times: TimeResult[] = opts['no-time'] ? [] : measureTimeEstimate(Math.min(reps, 3));
 
 const seconds = (performance.now() - started) / 1000;
 const load1 = loadavg()[0];
@@ -275,12 +282,17 @@ if (peaks.length) {
   console.log('\nMemory: peaks not measured (needs Linux /proc/self/clear_refs)');
 }
 
+if (times.length) {
+  print('Time: a run\'s CPU time (network built and every tick run) beside estimateSeconds(estimateWork(…)), at the rates of sim/cost.ts', timeEstimateRows(times));
+  if (times.length === TIME_CASES.length) console.log(impliedRatesLine(impliedRates(times)));
+}
+
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const file = new URL(`./results/bench-${stamp}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify({
   date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, load: [load0, load1], seconds, reps,
-  goals: GOALS, results, limits, peers, startup, scaling, peaks,
+  goals: GOALS, results, limits, peers, startup, scaling, peaks, times,
   ...(lull && { lullWindow: Object.fromEntries(LULL_WINDOWS.map((w, i) => [w, lull[i]])) }),
 }, null, 1));
 console.log(`\nsaved ${file.pathname}`);

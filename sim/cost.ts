@@ -29,20 +29,22 @@ export interface CostRates {
 }
 
 /**
- * Seconds of CPU per unit, measured by `npm run bench` (the "Time estimate" section; alone:
- * `npx tsx bench/timeEstimate.ts`) on a 2-vCPU machine (AMD EPYC, Node 20.20.2), the project's
- * development machine, each from one of its runs: the agent-update from 2·10^5 agents at degree 4
- * less its ties; the tie visit from degree 32 against degree 4 at the same agents and ticks; the
- * step from 200 agents over 20,000 ticks less their updates and visits; the mean-field step from
- * 10^6 mean-field ticks; a built agent or tie from building 10^6 agents at degree 8. One run uses
- * one core, so the estimate is for one core and scales with the machine's speed.
+ * Seconds of CPU per unit, as `npm run bench` measures them (its "Time" section, bench/timeEstimate.ts;
+ * alone: `npx tsx bench/timeEstimate.ts`) on the project's development machine: 2 vCPUs (AMD EPYC),
+ * Node 20.20.2, its "implied costs" line, rounded, over two runs at load 3–6 (13.8 and 12.1 ns per
+ * agent-update, 0.74 and 0.78 ns per tie visit, 5.1 and 5.5 µs per step, 2.85 and 2.99 µs per
+ * mean-field step, 88 and 94 ns per agent or tie built). The agent-update and the step come from
+ * 2·10^5 agents over 200 ticks and 200 agents over 20,000 ticks, the tie visit from degree 32
+ * against degree 4, the mean-field step from 10^6 mean-field ticks, a built agent or tie from
+ * building 10^6 agents at degree 8. A run uses one core, so the estimate is for one core of that
+ * machine; it scales with a machine's speed (rerun the bench for another's).
  */
 export const DEFAULT_RATES: CostRates = {
-  agentUpdate: 22e-9,
-  tieVisit: 0.7e-9,
-  step: 15e-6,
-  meanFieldStep: 4.1e-6,
-  built: 120e-9,
+  agentUpdate: 13e-9,
+  tieVisit: 0.75e-9,
+  step: 5.3e-6,
+  meanFieldStep: 2.9e-6,
+  built: 90e-9,
 };
 
 /** What to count: how many runs, and their ticks if not the scenario's. */

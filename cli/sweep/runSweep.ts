@@ -6,6 +6,7 @@ import { failureLine, headerLine, runsColumns, FAILURES_COLUMNS, SERIES_COLUMNS 
 import { replicateSeed } from '../../sim/index';
 import { InputError } from '../command';
 import { EXIT } from '../exitCodes';
+import { longRunNotice } from '../longRunNotice';
 import { progressBar } from '../progressBar';
 import { VERSION } from '../../sim/version';
 import { openAppend, type AppendFile } from './lineFile';
@@ -117,12 +118,18 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   let total = 0;
   let failed = 0;
   let left = 0;
+  // the runs left's estimated time (one core) and agent-updates
+  let leftSeconds = 0;
+  let leftUpdates = 0;
   for (const ref of runOrder(design.points.length, e.replicates, shard)) {
     total++;
     const p = design.points[ref.point];
     if (done.has(runKey(p.point, ref.replicate, e.replicates))) continue;
-    if (plan.valid[ref.point]) left++;
-    else {
+    if (plan.valid[ref.point]) {
+      left++;
+      leftSeconds += plan.runSeconds[ref.point];
+      leftUpdates += plan.runUpdates[ref.point];
+    } else {
       failuresFile.append(failureLine({ point: p.point, replicate: ref.replicate, seed: plan.seeds[ref.replicate] }, `invalid point: ${invalid.get(ref.point)}`));
       failed++;
     }
@@ -140,6 +147,11 @@ export async function runSweep(o: SweepOptions): Promise<SweepOutcome> {
   if (budget.reason) o.stderr.write(`${label}: ${budget.reason}\n`);
   const what = `${design.points.length} point${design.points.length === 1 ? '' : 's'} × ${e.replicates} replicate${e.replicates === 1 ? '' : 's'}`;
   o.stderr.write(`${label}: ${what}${shard.count > 1 ? `, shard ${shard.index}/${shard.count} from ${shard.source}: ${total} runs` : ` = ${total} runs`}${done.size ? `, ${done.size} done before` : ''}${failed ? `, ${failed} of invalid points` : ''}; ${left ? `${budget.workers} worker${budget.workers === 1 ? '' : 's'}` : 'nothing left to run'}\n`);
+  const notice = longRunNotice({
+    label, seconds: leftSeconds / budget.workers, agentUpdates: leftUpdates, on: `on ${budget.workers} worker${budget.workers === 1 ? '' : 's'}`,
+    resume: 'Ctrl-C stops it, --resume goes on from the runs done',
+  });
+  if (notice) o.stderr.write(notice);
 
   const t1 = performance.now();
   const bar = progressBar(o.stderr, label);

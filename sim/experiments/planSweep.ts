@@ -1,3 +1,4 @@
+import { estimateSeconds, estimateWork } from '../cost';
 import { estimateRun } from '../memory';
 import { replicateSeed } from '../rng';
 import type { ValidationIssue } from '../scenario/issues';
@@ -13,7 +14,7 @@ export interface InvalidPoint {
   issues: ValidationIssue[];
 }
 
-/** Everything a sweep decides before it runs: the design, which points are valid, memory, seeds. */
+/** Everything a sweep decides before it runs: the design, which points are valid, memory, time, seeds. */
 export interface SweepPlan {
   resolved: SweepSource;
   design: Design;
@@ -22,6 +23,9 @@ export interface SweepPlan {
   valid: Uint8Array;
   /** The largest memory one run of a valid point needs, in bytes (estimateRun, without model events). */
   runBytes: number;
+  /** Per design index: one run's estimated seconds of one core (estimateSeconds), and its agent-updates; 0 for an invalid point. */
+  runSeconds: Float64Array;
+  runUpdates: Float64Array;
   /** Replicate r's seed at every point (common random numbers). */
   seeds: number[];
 }
@@ -36,17 +40,22 @@ export function planSweep(resolved: SweepSource): SweepPlan {
   const design = buildDesign(e);
   const valid = new Uint8Array(design.points.length);
   const invalid: InvalidPoint[] = [];
+  const runSeconds = new Float64Array(design.points.length);
+  const runUpdates = new Float64Array(design.points.length);
   let runBytes = 0;
   design.points.forEach((p, index) => {
     const s = pointScenario(resolved.base, e, p.values);
     if (s.ok) {
       valid[index] = 1;
       runBytes = Math.max(runBytes, estimateRun(s.scenario, { eventRuns: 0 }).bytes);
+      const work = estimateWork(s.scenario);
+      runSeconds[index] = estimateSeconds(work);
+      runUpdates[index] = work.agentUpdates;
     } else {
       invalid.push({ index, point: p.point, issues: s.issues });
     }
   });
-  return { resolved, design, invalid, valid, runBytes, seeds: Array.from({ length: e.replicates }, (_, r) => replicateSeed(e.seed, r)) };
+  return { resolved, design, invalid, valid, runBytes, runSeconds, runUpdates, seeds: Array.from({ length: e.replicates }, (_, r) => replicateSeed(e.seed, r)) };
 }
 
 /** Lines naming each invalid point (at most `limit`), its factor values and every field at fault. */

@@ -4,6 +4,7 @@ import { startEnsemble, type EnsembleJob } from './ensembleJob';
 import { HIST_BINS } from './limits';
 import { workersWithin } from './memoryBudget';
 import { keptBytes, whyNotRun } from './runGuard';
+import { runTimeNote } from './runTimeNote';
 import type { OpenedRun, SavedRunFile } from './worker/protocol';
 import type { WorkerPool } from './workerPool';
 
@@ -56,7 +57,9 @@ export function currentRunner({ state, pool }: CurrentRunnerOptions): CurrentRun
     const mine = state.beginRun({ paused, histogramBins: HIST_BINS });
     const { scenario, runs } = mine;
     const maxWorkers = workersWithin({ scenario, runs, workers: pool.size, histogramBins: HIST_BINS, eventRuns: runs, keptBytes: keptBytes(state) });
-    state.setStatus(`Running ${plural(runs)} of “${scenario.name}”…`);
+    // a resumed ensemble has its first runs done already
+    const note = runTimeNote({ scenario, runs: runs - (resume?.run ?? 0), workers: maxWorkers });
+    state.setStatus(`Running ${plural(runs)} of “${scenario.name}”…${note}`);
     const t0 = performance.now();
     // every run's events are kept, for the event log's export
     const started = (job = startEnsemble(pool, { scenario, runs, histogramBins: HIST_BINS, paused, maxWorkers, eventRuns: runs, resume: resume?.bytes, resumeRun: resume?.run, partyNames: scenario.parties.map((p) => p.name) }, (r) => {
