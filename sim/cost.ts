@@ -31,9 +31,9 @@ export interface CostRates {
 /**
  * Seconds of CPU per unit, as `npm run bench` measures them (its "Time" section, bench/timeEstimate.ts;
  * alone: `npx tsx bench/timeEstimate.ts`) on the project's development machine: 2 vCPUs (AMD EPYC),
- * Node 20.20.2, its "implied costs" line, rounded, over two runs at load 3–6 (13.8 and 12.1 ns per
- * agent-update, 0.74 and 0.78 ns per tie visit, 5.1 and 5.5 µs per step, 2.85 and 2.99 µs per
- * mean-field step, 88 and 94 ns per agent or tie built). The agent-update and the step come from
+ * Node 20.20.2: the middle, rounded, of its "implied costs" line over three runs at load 3–6
+ * (11.5–13.8 ns per agent-update, 0.74–0.78 ns per tie visit, 5.1–5.5 µs per step, 2.85–2.99 µs
+ * per mean-field step, 88–94 ns per agent or tie built). The agent-update and the step come from
  * 2·10^5 agents over 200 ticks and 200 agents over 20,000 ticks, the tie visit from degree 32
  * against degree 4, the mean-field step from 10^6 mean-field ticks, a built agent or tie from
  * building 10^6 agents at degree 8. A run uses one core, so the estimate is for one core of that
