@@ -31,8 +31,8 @@ export interface CostRates {
 /**
  * Seconds of CPU per unit, as `npm run bench` measures them (its "Time" section, bench/timeEstimate.ts;
  * alone: `npx tsx bench/timeEstimate.ts`) on the project's development machine: 2 vCPUs (AMD EPYC),
- * Node 20.20.2: the middle, rounded, of its "implied costs" line over three runs at load 3–6
- * (11.5–13.8 ns per agent-update, 0.74–0.78 ns per tie visit, 5.1–5.5 µs per step, 2.85–2.99 µs
+ * Node 20.20.2: the medians, rounded, of its "implied costs" line over five runs at load 3–7
+ * (11.5–13.8 ns per agent-update, 0.74–0.84 ns per tie visit, 2.7–5.7 µs per step, 2.85–3.04 µs
  * per mean-field step, 88–94 ns per agent or tie built). The agent-update and the step come from
  * 2·10^5 agents over 200 ticks and 200 agents over 20,000 ticks, the tie visit from degree 32
  * against degree 4, the mean-field step from 10^6 mean-field ticks, a built agent or tie from
@@ -40,10 +40,10 @@ export interface CostRates {
  * machine; it scales with a machine's speed (rerun the bench for another's).
  */
 export const DEFAULT_RATES: CostRates = {
-  agentUpdate: 13e-9,
-  tieVisit: 0.75e-9,
-  step: 5.3e-6,
-  meanFieldStep: 2.9e-6,
+  agentUpdate: 12e-9,
+  tieVisit: 0.8e-9,
+  step: 5.5e-6,
+  meanFieldStep: 3e-6,
   built: 90e-9,
 };
 
