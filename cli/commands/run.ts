@@ -222,7 +222,8 @@ Options:
   -h, --help          show this help
 
 Output goes to stdout (data only); messages, and a progress bar when stderr is a terminal, go to
-stderr. Runs are written as they finish, so large ensembles stream.
+stderr. Runs are written as they finish, so large ensembles stream. Runs estimated to take more
+than a minute on one core are announced on stderr with the estimate before they start.
 
 Examples:
   detente run scenarios/intrastate-conflict.json --seed 1 > run.csv
